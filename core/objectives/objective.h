@@ -1,0 +1,72 @@
+#pragma once
+
+#include <Eigen/Core>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/util/params.h"
+
+namespace optiscope {
+
+struct Minimum {
+  Eigen::VectorXd point;
+  double value;
+};
+
+// Axis-aligned box; for a 2D function the default view of the landscape.
+struct Box {
+  Eigen::VectorXd lower, upper;
+};
+
+// A differentiable test function of any dimension with exact derivatives. 2D functions are
+// the landscape explorer's surfaces; N-d ones exercise optimizers on larger vectors; small
+// networks will join through the same interface.
+class Objective {
+ public:
+  virtual ~Objective() = default;
+  virtual std::string_view name() const = 0;
+  virtual Eigen::Index dim() const = 0;
+
+  virtual double value(const Eigen::Ref<const Eigen::VectorXd>& x) const = 0;
+  // Writes ∇f(x) into g (sized dim(); nothing is allocated) and returns f(x).
+  virtual double valueAndGradient(const Eigen::Ref<const Eigen::VectorXd>& x,
+                                  Eigen::Ref<Eigen::VectorXd> g) const = 0;
+  virtual Eigen::MatrixXd hessian(const Eigen::Ref<const Eigen::VectorXd>& x) const = 0;
+
+  // Every global minimum with its value from the literature.
+  virtual std::vector<Minimum> globalMinima() const = 0;
+  virtual Box viewBox() const = 0;
+  virtual Eigen::VectorXd defaultStart() const = 0;
+
+  virtual std::unique_ptr<Objective> clone() const = 0;
+
+  double minimumValue() const;  // the value of the global minima
+};
+
+struct ObjectiveInfo {
+  std::string name;
+  std::string summary;
+  bool anyDimension = false;      // has a `dim` parameter
+  std::vector<ParamInfo> params;  // e.g. quadratic: condition, angle; N-d: dim
+  std::function<std::unique_ptr<Objective>(const ParamValues&)> create;
+};
+
+struct ObjectiveConfig {
+  std::string name;
+  ParamValues values;
+
+  std::string spec() const;
+  bool operator==(const ObjectiveConfig&) const = default;
+};
+
+const std::vector<ObjectiveInfo>& objectiveCatalog();
+const ObjectiveInfo& findObjective(std::string_view name);  // throws SpecError
+// `quadratic:condition=10,angle=30`, `rosenbrock:dim=10`.
+ObjectiveConfig parseObjectiveSpec(std::string_view spec);
+std::unique_ptr<Objective> makeObjective(const ObjectiveConfig& config);
+std::unique_ptr<Objective> makeObjective(std::string_view spec);
+
+}  // namespace optiscope

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <Eigen/Core>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/util/params.h"
+
+namespace optiscope {
+
+// A named state vector of an optimizer (`m`, `v`, `sum`, `momentum_buffer`, ...), readable
+// by a GUI that does not know which optimizer it is looking at.
+struct StateView {
+  std::string_view name;
+  const Eigen::VectorXd* values;
+};
+
+// Which hyperparameter a cycling schedule (onecycle, cyclic) drives as "momentum", as torch
+// does: `momentum` for SGD and RMSprop, `beta1` for the Adam family.
+enum class MomentumKind { None, Momentum, Beta1 };
+
+// The optimizer interface. Hyperparameters are a validated ParamValues (the table lives in
+// the registry); the per-run state is owned here and copied by clone(). Conventions:
+//  - init(n) allocates everything; step() allocates nothing.
+//  - lr() is torch's group['lr']: schedules overwrite it between steps, optimizers read it
+//    at every step (except where torch reads it only once: Rprop, ASGD).
+//  - After each step, effectiveLr() holds the per-parameter rate applied in that step and
+//    effectiveLrTarget() names the direction it multiplies (OPTIMIZERS.md §1.13).
+class Optimizer {
+ public:
+  virtual ~Optimizer() = default;
+
+  virtual std::string_view name() const = 0;
+
+  // Validates (ranges were checked by the registry; this adds cross-field rules such as
+  // "nesterov requires momentum > 0") and applies. State and step count are kept, so a
+  // change takes effect from the next step. Throws SpecError and keeps the old values.
+  void setHyperparameters(const ParamValues& values);
+  const ParamValues& hyperparameters() const { return m_values; }
+
+  // Allocates state for n parameters and resets to step 0.
+  void init(Eigen::Index n);
+  // One update of p given the gradient g (same size as at init).
+  void step(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g);
+
+  double lr() const { return m_lr; }
+  void setLr(double lr) { m_lr = lr; }
+  virtual MomentumKind momentumKind() const { return MomentumKind::None; }
+  virtual double momentum() const { return 0.0; }
+  virtual void setMomentum(double) {}
+
+  long long steps() const { return m_steps; }
+  Eigen::Index size() const { return m_etaEff.size(); }
+  const Eigen::VectorXd& effectiveLr() const { return m_etaEff; }
+  virtual std::string_view effectiveLrTarget() const = 0;
+  virtual std::vector<StateView> state() const = 0;
+
+  virtual std::unique_ptr<Optimizer> clone() const = 0;
+
+ protected:
+  virtual void validate(const ParamValues&) const {}
+  virtual void applyHyperparameters(const ParamValues& values) = 0;
+  virtual void allocate(Eigen::Index n) = 0;
+  virtual void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) = 0;
+
+  Eigen::VectorXd m_etaEff;
+  long long m_steps = 0;  // completed steps; update() sees the value before increment
+
+ private:
+  ParamValues m_values;
+  double m_lr = 0.0;
+};
+
+// CRTP helper so each optimizer gets clone() without repeating it.
+template <class Derived>
+class OptimizerBase : public Optimizer {
+ public:
+  std::unique_ptr<Optimizer> clone() const override {
+    return std::make_unique<Derived>(static_cast<const Derived&>(*this));
+  }
+};
+
+}  // namespace optiscope

@@ -1,0 +1,61 @@
+#include "core/optim/registry.h"
+
+#include "core/optim/sgd.h"
+#include "core/util/spec_error.h"
+
+namespace optiscope {
+
+const std::vector<OptimizerInfo>& optimizerCatalog() {
+  // The order is the order users see in lists: the classic adaptive story first.
+  static const std::vector<OptimizerInfo> catalog = {
+      Sgd::describe(),
+  };
+  return catalog;
+}
+
+const OptimizerInfo& findOptimizer(std::string_view name) {
+  std::string available;
+  for (const auto& info : optimizerCatalog()) {
+    if (info.name == name) return info;
+    available += (available.empty() ? "" : ", ") + info.name;
+  }
+  throw SpecError("unknown optimizer '" + std::string(name) + "'; available: " + available);
+}
+
+std::string OptimizerConfig::spec() const {
+  return canonicalSpec(name, findOptimizer(name).params, values);
+}
+
+namespace {
+
+OptimizerConfig validated(const OptimizerInfo& info, ParamValues values) {
+  // Cross-field rules live in the optimizer; constructing one is the single place they run.
+  info.create()->setHyperparameters(values);
+  return OptimizerConfig{info.name, std::move(values)};
+}
+
+}  // namespace
+
+OptimizerConfig parseOptimizerSpec(std::string_view text) {
+  const Spec spec = parseSpec(text, "optimizer");
+  const OptimizerInfo& info = findOptimizer(spec.name);
+  return validated(info, applyArgs(info.params, defaultValues(info.params), spec.args, info.name));
+}
+
+OptimizerConfig withChanges(const OptimizerConfig& config,
+                            const std::vector<std::pair<std::string, std::string>>& changes) {
+  const OptimizerInfo& info = findOptimizer(config.name);
+  return validated(info, applyArgs(info.params, config.values, changes, info.name));
+}
+
+std::unique_ptr<Optimizer> makeOptimizer(const OptimizerConfig& config) {
+  auto optimizer = findOptimizer(config.name).create();
+  optimizer->setHyperparameters(config.values);
+  return optimizer;
+}
+
+std::unique_ptr<Optimizer> makeOptimizer(std::string_view spec) {
+  return makeOptimizer(parseOptimizerSpec(spec));
+}
+
+}  // namespace optiscope

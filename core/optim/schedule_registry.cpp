@@ -1,0 +1,44 @@
+#include "core/optim/schedule.h"
+#include "core/optim/schedules/constant_schedule.h"
+#include "core/util/spec_error.h"
+
+namespace optiscope {
+
+const std::vector<ScheduleInfo>& scheduleCatalog() {
+  static const std::vector<ScheduleInfo> catalog = {
+      ConstantSchedule::describe(),
+  };
+  return catalog;
+}
+
+const ScheduleInfo& findSchedule(std::string_view name) {
+  std::string available;
+  for (const auto& info : scheduleCatalog()) {
+    if (info.name == name) return info;
+    available += (available.empty() ? "" : ", ") + info.name;
+  }
+  throw SpecError("unknown schedule '" + std::string(name) + "'; available: " + available);
+}
+
+std::string ScheduleConfig::spec() const {
+  return canonicalSpec(name, findSchedule(name).params, values);
+}
+
+ScheduleConfig parseScheduleSpec(std::string_view text) {
+  const Spec spec = parseSpec(text, "schedule");
+  const ScheduleInfo& info = findSchedule(spec.name);
+  ScheduleConfig config{info.name,
+                        applyArgs(info.params, defaultValues(info.params), spec.args, info.name)};
+  info.create(config.values);  // cross-field validation happens in the constructor
+  return config;
+}
+
+std::unique_ptr<Schedule> makeSchedule(const ScheduleConfig& config) {
+  return findSchedule(config.name).create(config.values);
+}
+
+std::unique_ptr<Schedule> makeSchedule(std::string_view spec) {
+  return makeSchedule(parseScheduleSpec(spec));
+}
+
+}  // namespace optiscope

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace optiscope {
+
+// A parsed `name` or `name:key=value,key=value` string. Values may nest: commas inside
+// (), [] do not split, so `sequence:first=linear(total_iters=10),then=cosine(t_max=90)` and
+// `multistep:milestones=[30,60]` parse as one value each.
+struct Spec {
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> args;  // in the order written
+
+  std::string toString() const;
+};
+
+// Throws SpecError naming the problem (empty name, missing '=', unbalanced brackets, a key
+// given twice). `what` ("optimizer", "schedule", "function") prefixes every message.
+Spec parseSpec(std::string_view text, std::string_view what);
+
+// `linear(total_iters=10)` -> `linear:total_iters=10`; `cosine` -> `cosine`.
+std::string nestedSpecText(std::string_view value);
+
+// Splits `[30,60]` or `30` into items; throws SpecError for unbalanced brackets.
+std::vector<std::string> splitList(std::string_view value, std::string_view context);
+
+// Strict number parsing: the whole text must be a finite double (no trailing junk).
+double parseFiniteDouble(std::string_view text, std::string_view context);
+long long parseInteger(std::string_view text, std::string_view context);
+bool parseBool(std::string_view text, std::string_view context);
+
+// Shortest text that reads back to exactly the same double (printf %.17g).
+std::string formatDouble(double value);
+
+}  // namespace optiscope

@@ -1,0 +1,36 @@
+# Shared by scripts/run and scripts/test: install what is missing, configure, build.
+# Sourced, not executed. Idempotent: a second call only rebuilds what changed.
+set -euo pipefail
+
+OPTISCOPE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OPTISCOPE_BUILD=${OPTISCOPE_BUILD:-$OPTISCOPE_ROOT/build}
+
+# Debian 12 packages; nothing else is ever downloaded.
+OPTISCOPE_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqcustomplot-dev
+  libeigen3-dev catch2 xvfb xauth)
+
+optiscope_install_missing() {
+  local missing=()
+  for pkg in "${OPTISCOPE_PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Optiscope needs these Debian packages. Please run:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+optiscope_build() {
+  local jobs
+  jobs=$(nproc 2>/dev/null || echo 2)
+  if [ ! -f "$OPTISCOPE_BUILD/CMakeCache.txt" ]; then
+    cmake -S "$OPTISCOPE_ROOT" -B "$OPTISCOPE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+  fi
+  cmake --build "$OPTISCOPE_BUILD" --parallel "$jobs"
+}
