@@ -1,6 +1,10 @@
 #include <cmath>
 
+#include "core/objectives/functions_2d.h"
+#include "core/objectives/himmelblau.h"
 #include "core/objectives/objective.h"
+#include "core/objectives/rosenbrock.h"
+#include "core/objectives/separable_functions.h"
 #include "core/util/spec_error.h"
 
 namespace optiscope {
@@ -11,7 +15,16 @@ double Objective::minimumValue() const {
 }
 
 const std::vector<ObjectiveInfo>& objectiveCatalog() {
-  static const std::vector<ObjectiveInfo> catalog = {};
+  // The order users see in lists: bowls and the saddle, then valleys, then landscapes with
+  // several minima, ending with the hardest multimodal ones.
+  static const std::vector<ObjectiveInfo> catalog = {
+      describeSphere(),         describeQuadratic(),    describeBooth(),
+      describeMatyas(),         describeSaddle(),       Rosenbrock::describe(),
+      describeBeale(),          describeMcCormick(),    Himmelblau::describe(),
+      describeThreeHumpCamel(), describeSixHumpCamel(), describeStyblinskiTang(),
+      describeGoldsteinPrice(), describeRastrigin(),    describeAckley(),
+      describeLevy13(),         describeEasom(),
+  };
   return catalog;
 }
 

@@ -1,0 +1,83 @@
+#include "core/objectives/rosenbrock.h"
+
+#include "core/util/spec_error.h"
+
+namespace optiscope {
+
+Rosenbrock::Rosenbrock(Eigen::Index dim) : m_dim(dim) {
+  if (dim < 2) throw SpecError("rosenbrock: dim must be >= 2");
+}
+
+ObjectiveInfo Rosenbrock::describe() {
+  return {"rosenbrock",
+          "curved narrow valley; minimum 0 at (1, ..., 1)",
+          true,
+          {integerParam("dim", 2, "number of coordinates", 2, 100000)},
+          [](const ParamValues& v) { return std::make_unique<Rosenbrock>(v.integer("dim")); }};
+}
+
+double Rosenbrock::value(const Eigen::Ref<const Eigen::VectorXd>& x) const {
+  double f = 0.0;
+  for (Eigen::Index i = 0; i + 1 < m_dim; ++i) {
+    const double t = x[i + 1] - x[i] * x[i];
+    f += (1.0 - x[i]) * (1.0 - x[i]) + 100.0 * (t * t);
+  }
+  return f;
+}
+
+double Rosenbrock::valueAndGradient(const Eigen::Ref<const Eigen::VectorXd>& x,
+                                    Eigen::Ref<Eigen::VectorXd> g) const {
+  // Written out literally (and compiled without fp contraction) because torch parity is
+  // bit-exact only if every rounding happens in the same order as in the reference.
+  if (m_dim == 2) {
+    const double px = x[0], py = x[1];
+    const double t = py - px * px;
+    g[0] = (-2.0 * (1.0 - px)) - ((400.0 * px) * t);
+    g[1] = 200.0 * t;
+    return (1.0 - px) * (1.0 - px) + 100.0 * (t * t);
+  }
+  g.setZero();
+  double f = 0.0;
+  for (Eigen::Index i = 0; i + 1 < m_dim; ++i) {
+    const double t = x[i + 1] - x[i] * x[i];
+    g[i] += (-2.0 * (1.0 - x[i])) - ((400.0 * x[i]) * t);
+    g[i + 1] += 200.0 * t;
+    f += (1.0 - x[i]) * (1.0 - x[i]) + 100.0 * (t * t);
+  }
+  return f;
+}
+
+Eigen::MatrixXd Rosenbrock::hessian(const Eigen::Ref<const Eigen::VectorXd>& x) const {
+  Eigen::MatrixXd h = Eigen::MatrixXd::Zero(m_dim, m_dim);
+  for (Eigen::Index i = 0; i + 1 < m_dim; ++i) {
+    h(i, i) += 2.0 - 400.0 * x[i + 1] + 1200.0 * x[i] * x[i];
+    h(i, i + 1) -= 400.0 * x[i];
+    h(i + 1, i) -= 400.0 * x[i];
+    h(i + 1, i + 1) += 200.0;
+  }
+  return h;
+}
+
+std::vector<Minimum> Rosenbrock::globalMinima() const {
+  return {{Eigen::VectorXd::Ones(m_dim), 0.0}};
+}
+
+Box Rosenbrock::viewBox() const {
+  Box box{Eigen::VectorXd::Constant(m_dim, -2.0), Eigen::VectorXd::Constant(m_dim, 2.0)};
+  if (m_dim == 2) {
+    box.lower[1] = -1.0;
+    box.upper[1] = 3.0;
+  }
+  return box;
+}
+
+Eigen::VectorXd Rosenbrock::defaultStart() const {
+  if (m_dim == 2) return Eigen::Vector2d(-1.5, 2.0);
+  Eigen::VectorXd start(m_dim);
+  for (Eigen::Index i = 0; i < m_dim; ++i) start[i] = i % 2 == 0 ? -1.2 : 1.0;
+  return start;
+}
+
+std::unique_ptr<Objective> Rosenbrock::clone() const { return std::make_unique<Rosenbrock>(*this); }
+
+}  // namespace optiscope
