@@ -1,15 +1,46 @@
 #include "core/optim/registry.h"
 
+#include "core/optim/adabelief.h"
+#include "core/optim/adabound.h"
+#include "core/optim/adadelta.h"
+#include "core/optim/adagrad.h"
+#include "core/optim/adam.h"
+#include "core/optim/adamax.h"
+#include "core/optim/adamw.h"
+#include "core/optim/asgd.h"
+#include "core/optim/lion.h"
+#include "core/optim/nadam.h"
+#include "core/optim/radam.h"
+#include "core/optim/rmsprop.h"
+#include "core/optim/rprop.h"
 #include "core/optim/sgd.h"
+#include "core/optim/yogi.h"
 #include "core/util/spec_error.h"
 
 namespace optiscope {
 
 const std::vector<OptimizerInfo>& optimizerCatalog() {
   // The order is the order users see in lists: the classic adaptive story first.
+  // One entry per line, so that adding an optimizer is a one-line change.
+  // clang-format off
   static const std::vector<OptimizerInfo> catalog = {
       Sgd::describe(),
+      Adagrad::describe(),
+      Rmsprop::describe(),
+      Adadelta::describe(),
+      Adam::describe(),
+      AdamW::describe(),
+      Adamax::describe(),
+      Nadam::describe(),
+      Radam::describe(),
+      Asgd::describe(),
+      Rprop::describe(),
+      Lion::describe(),
+      AdaBelief::describe(),
+      Yogi::describe(),
+      AdaBound::describe(),
   };
+  // clang-format on
   return catalog;
 }
 

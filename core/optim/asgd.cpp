@@ -1,0 +1,62 @@
+#include "core/optim/asgd.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace optiscope {
+namespace {
+
+// torch counts steps in a float32 tensor, which stops growing at 2^24.
+double torchStepCount(long long completedSteps) {
+  return static_cast<double>(std::min(completedSteps + 1, 1LL << 24));
+}
+
+}  // namespace
+
+OptimizerInfo Asgd::describe() {
+  return {"asgd",
+          "SGD with a decaying step and a Polyak average of the iterates",
+          "Polyak & Juditsky, SIAM J. Control Optim. 1992; Xu, arXiv:1107.2490",
+          {learningRateParam(1e-2),
+           nonNegativeParam("lambd", 1e-4, "decay term λ of the step η and of p"),
+           nonNegativeParam("alpha", 0.75, "power α of the η decay"),
+           nonNegativeParam("t0", 1e6, "step at which averaging starts"),
+           nonNegativeParam("weight_decay", 0.0, "L2 penalty added to the gradient"),
+           boolParam("maximize", false, "ascend instead of descend")},
+          [] { return std::make_unique<Asgd>(); }};
+}
+
+std::vector<StateView> Asgd::state() const { return {{"ax", &m_ax}}; }
+
+void Asgd::applyHyperparameters(const ParamValues& v) {
+  m_lambd = v.real("lambd");
+  m_alpha = v.real("alpha");
+  m_t0 = v.real("t0");
+  m_weightDecay = v.real("weight_decay");
+  m_maximize = v.flag("maximize");
+}
+
+void Asgd::allocate(Eigen::Index n) { m_ax = Eigen::VectorXd::Zero(n); }
+
+void Asgd::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
+  if (m_steps == 0) {  // torch creates eta from the group's lr at the first step
+    m_eta = static_cast<float>(lr());
+    m_mu = 1.0f;
+  }
+  const double t = torchStepCount(m_steps), wd = m_weightDecay;
+  const double eta = m_eta, mu = m_mu;
+  const double decay = 1.0 - m_lambd * eta;
+  for (Eigen::Index i = 0; i < p.size(); ++i) {
+    double d = m_maximize ? -g[i] : g[i];
+    if (wd != 0.0) d = std::fma(wd, p[i], d);
+    p[i] = p[i] * decay;
+    p[i] = std::fma(-eta, d, p[i]);
+    m_ax[i] = mu != 1.0 ? m_ax[i] + (p[i] - m_ax[i]) * mu : p[i];
+    m_etaEff[i] = eta;
+  }
+  const double lr = this->lr();
+  m_eta = static_cast<float>(lr / std::pow(1.0 + m_lambd * lr * t, m_alpha));
+  m_mu = static_cast<float>(1.0 / std::max(1.0, t - m_t0));
+}
+
+}  // namespace optiscope

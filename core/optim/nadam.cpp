@@ -1,0 +1,78 @@
+#include "core/optim/nadam.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace optiscope {
+namespace {
+
+// torch counts steps in a float32 tensor, which stops growing at 2^24.
+double torchStepCount(long long completedSteps) {
+  return static_cast<double>(std::min(completedSteps + 1, 1LL << 24));
+}
+
+}  // namespace
+
+OptimizerInfo Nadam::describe() {
+  return {"nadam",
+          "Adam with Nesterov momentum and a warming-up momentum schedule",
+          "Dozat, Incorporating Nesterov Momentum into Adam, ICLR 2016 workshop",
+          {learningRateParam(2e-3),
+           betaParam("beta1", 0.9, "decay of the first moment m (the momentum)"),
+           betaParam("beta2", 0.999, "decay of the second moment v"),
+           positiveParam("eps", 1e-8, "added to sqrt(v̂) in the denominator"),
+           nonNegativeParam("weight_decay", 0.0, "L2 penalty added to the gradient"),
+           nonNegativeParam("momentum_decay", 4e-3, "ψ of the momentum schedule μ_t"),
+           boolParam("fixed", false,
+                     "use the paper's Π·μ_{t+1} instead of torch 1.13's Π·μ_t·μ_{t+1}")},
+          [] { return std::make_unique<Nadam>(); }};
+}
+
+std::string_view Nadam::effectiveLrTarget() const {
+  return "(1-mu_t)/(1-mu_product)*d + mu_next/(1-mu_product_next)*m";
+}
+
+std::vector<StateView> Nadam::state() const { return {{"m", &m_m}, {"v", &m_v}}; }
+
+void Nadam::applyHyperparameters(const ParamValues& v) {
+  m_beta1 = v.real("beta1");
+  m_beta2 = v.real("beta2");
+  m_eps = v.real("eps");
+  m_weightDecay = v.real("weight_decay");
+  m_momentumDecay = v.real("momentum_decay");
+  m_fixed = v.flag("fixed");
+}
+
+void Nadam::allocate(Eigen::Index n) {
+  m_m = Eigen::VectorXd::Zero(n);
+  m_v = Eigen::VectorXd::Zero(n);
+  m_muProduct = 1.0f;
+}
+
+void Nadam::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
+  const double lr = this->lr(), beta1 = m_beta1, beta2 = m_beta2, wd = m_weightDecay;
+  const double t = torchStepCount(m_steps);
+  const double bc2 = 1.0 - std::pow(beta2, t);
+  const double mu = beta1 * (1.0 - 0.5 * std::pow(0.96, t * m_momentumDecay));
+  const double muNext = beta1 * (1.0 - 0.5 * std::pow(0.96, (t + 1.0) * m_momentumDecay));
+  // torch multiplies the float32 tensor by the scalar rounded to float32, in float32.
+  m_muProduct = m_muProduct * static_cast<float>(mu);
+  const double muProductNext =
+      m_fixed
+          ? static_cast<double>(m_muProduct) * muNext
+          : static_cast<double>(m_muProduct * static_cast<float>(mu) * static_cast<float>(muNext));
+  const double gradCoef = (-lr * (1.0 - mu)) / (1.0 - static_cast<double>(m_muProduct));
+  const double momentumCoef = (-lr * muNext) / (1.0 - muProductNext);
+  for (Eigen::Index i = 0; i < p.size(); ++i) {
+    double d = g[i];
+    if (wd != 0.0) d = std::fma(wd, p[i], d);
+    m_m[i] = std::fma(1.0 - beta1, d, m_m[i] * beta1);
+    m_v[i] = std::fma((1.0 - beta2) * d, d, m_v[i] * beta2);
+    const double den = std::sqrt(m_v[i] / bc2) + m_eps;
+    p[i] = p[i] + (gradCoef * d) / den;
+    p[i] = p[i] + (momentumCoef * m_m[i]) / den;
+    m_etaEff[i] = lr / den;
+  }
+}
+
+}  // namespace optiscope

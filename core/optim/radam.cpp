@@ -1,0 +1,71 @@
+#include "core/optim/radam.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace optiscope {
+namespace {
+
+// torch counts steps in a float32 tensor, which stops growing at 2^24.
+double torchStepCount(long long completedSteps) {
+  return static_cast<double>(std::min(completedSteps + 1, 1LL << 24));
+}
+
+}  // namespace
+
+OptimizerInfo Radam::describe() {
+  return {"radam",
+          "Adam whose adaptive step is switched on and rectified by the variance of v",
+          "Liu et al., On the Variance of the Adaptive Learning Rate and Beyond, ICLR 2020",
+          {learningRateParam(1e-3), betaParam("beta1", 0.9, "decay of the first moment m"),
+           betaParam("beta2", 0.999, "decay of the second moment v"),
+           positiveParam("eps", 1e-8, "added to sqrt(v) (not bias-corrected)"),
+           nonNegativeParam("weight_decay", 0.0, "L2 penalty added to the gradient")},
+          [] { return std::make_unique<Radam>(); }};
+}
+
+std::vector<StateView> Radam::state() const { return {{"m", &m_m}, {"v", &m_v}}; }
+
+void Radam::applyHyperparameters(const ParamValues& v) {
+  m_beta1 = v.real("beta1");
+  m_beta2 = v.real("beta2");
+  m_eps = v.real("eps");
+  m_weightDecay = v.real("weight_decay");
+}
+
+void Radam::allocate(Eigen::Index n) {
+  m_m = Eigen::VectorXd::Zero(n);
+  m_v = Eigen::VectorXd::Zero(n);
+}
+
+void Radam::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
+  const double lr = this->lr(), beta1 = m_beta1, beta2 = m_beta2, wd = m_weightDecay;
+  const double t = torchStepCount(m_steps);
+  const double bc1 = 1.0 - std::pow(beta1, t);
+  const double bc2 = 1.0 - std::pow(beta2, t);
+  const double rhoInf = 2.0 / (1.0 - beta2) - 1.0;
+  const double rhoT = rhoInf - 2.0 * t * std::pow(beta2, t) / bc2;
+  const bool adapted = rhoT > 5.0;
+  const double rect = adapted ? std::sqrt((rhoT - 4.0) * (rhoT - 2.0) * rhoInf /
+                                          ((rhoInf - 4.0) * (rhoInf - 2.0) * rhoT))
+                              : 0.0;
+  const double sqrtBc2 = std::sqrt(bc2);
+  for (Eigen::Index i = 0; i < p.size(); ++i) {
+    double d = g[i];
+    if (wd != 0.0) d = std::fma(wd, p[i], d);
+    m_m[i] = std::fma(1.0 - beta1, d, m_m[i] * beta1);
+    m_v[i] = std::fma((1.0 - beta2) * d, d, m_v[i] * beta2);
+    const double mHat = m_m[i] / bc1;
+    if (adapted) {
+      // torch evaluates `scalar / tensor` as reciprocal-then-multiply: two roundings.
+      const double adaptiveLr = (1.0 / (std::sqrt(m_v[i]) + m_eps)) * sqrtBc2;
+      p[i] = p[i] - ((mHat * lr) * adaptiveLr) * rect;
+      m_etaEff[i] = lr * adaptiveLr * rect;
+    } else {
+      p[i] = p[i] - mHat * lr;
+      m_etaEff[i] = lr;
+    }
+  }
+}
+
+}  // namespace optiscope
