@@ -143,9 +143,7 @@ long long ParamValues::integer(std::string_view name) const {
   return static_cast<long long>(lookup(m_numbers, name));
 }
 bool ParamValues::flag(std::string_view name) const { return lookup(m_numbers, name) != 0.0; }
-const std::string& ParamValues::text(std::string_view name) const {
-  return lookup(m_texts, name);
-}
+const std::string& ParamValues::text(std::string_view name) const { return lookup(m_texts, name); }
 const std::vector<double>& ParamValues::list(std::string_view name) const {
   return lookup(m_lists, name);
 }
@@ -177,8 +175,7 @@ void checkValue(const ParamInfo& info, double value, std::string_view owner) {
   if (!std::isfinite(value)) throw SpecError(who + " must be a finite number");
   const bool below = info.minInclusive ? value < info.min : value <= info.min;
   const bool above = info.maxInclusive ? value > info.max : value >= info.max;
-  if (below || above)
-    throw SpecError(who + " must be " + info.rangeText() + ", got " + num(value));
+  if (below || above) throw SpecError(who + " must be " + info.rangeText() + ", got " + num(value));
   if (info.kind == ParamKind::Integer && std::floor(value) != value)
     throw SpecError(who + " must be an integer, got " + num(value));
 }
@@ -246,8 +243,8 @@ ParamValues applyArgs(const std::vector<ParamInfo>& table, ParamValues base,
     if (!found) {
       std::string allowed;
       for (const auto& info : table) allowed += (allowed.empty() ? "" : ", ") + info.name;
-      throw SpecError(std::string(owner) + ": unknown key '" + key + "'; allowed: " +
-                      (allowed.empty() ? "none" : allowed));
+      throw SpecError(std::string(owner) + ": unknown key '" + key +
+                      "'; allowed: " + (allowed.empty() ? "none" : allowed));
     }
     applyOne(*found, raw, base, owner);
   }

@@ -28,7 +28,7 @@ struct ParamInfo {
   std::vector<std::string> choices;  // Choice
   bool logScale = false;             // a hint for GUI sliders (learning rates, eps)
 
-  std::string rangeText() const;    // "[0, 1)", "> 0", "true or false", "one of a, b"
+  std::string rangeText() const;  // "[0, 1)", "> 0", "true or false", "one of a, b"
   std::string defaultAsText() const;
 };
 
