@@ -26,11 +26,14 @@ optiscope_install_missing() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# optiscope_build [BUILD_DIR [CMAKE_ARGS...]]: configure once, then build everything there.
 optiscope_build() {
+  local dir=${1:-$OPTISCOPE_BUILD}
+  [ $# -gt 0 ] && shift
   local jobs
   jobs=$(nproc 2>/dev/null || echo 2)
-  if [ ! -f "$OPTISCOPE_BUILD/CMakeCache.txt" ]; then
-    cmake -S "$OPTISCOPE_ROOT" -B "$OPTISCOPE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$OPTISCOPE_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
   fi
-  cmake --build "$OPTISCOPE_BUILD" --parallel "$jobs"
+  cmake --build "$dir" --parallel "$jobs"
 }

@@ -1,6 +1,9 @@
-#include <iostream>
+// optiscope-cli: the headless front end of the Optiscope optimizer library.
+#include <string>
+#include <vector>
 
-int main() {
-  std::cerr << "optiscope-cli: not built yet\n";
-  return 2;
+#include "app/cli/dispatch.h"
+
+int main(int argc, char** argv) {
+  return optiscope::cli::dispatch(std::vector<std::string>(argv + 1, argv + argc));
 }

@@ -28,7 +28,7 @@ Eigen::VectorXd perturbed(const GradientNoise& noise, long long step, Eigen::Vec
 
 }  // namespace
 
-TEST_CASE("the same seed and step give the same bits; seeds and steps differ") {
+TEST_CASE("the same seed and step give the same bits, other seeds and steps differ") {
   const Eigen::VectorXd g = Eigen::VectorXd::LinSpaced(6, -1.0, 1.0);
   const GradientNoise a(0.3, 42), sameSeed(0.3, 42), otherSeed(0.3, 43);
   const Eigen::VectorXd first = perturbed(a, 17, g);

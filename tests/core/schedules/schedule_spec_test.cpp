@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "core/optim/registry.h"
 #include "core/optim/schedule.h"
 #include "core/util/spec_error.h"
 
@@ -91,3 +92,14 @@ TEST_CASE("a sequence names the member whose spec is bad", "[schedule][spec]") {
 }
 
 }  // namespace optiscope
+
+TEST_CASE("a default-constructed schedule config means no schedule") {
+  const optiscope::ScheduleConfig none;
+  CHECK(none == optiscope::parseScheduleSpec("constant"));
+  auto optimizer = optiscope::makeOptimizer("sgd:lr=0.25");
+  optimizer->init(2);
+  auto schedule = optiscope::makeSchedule(none);
+  schedule->attach(*optimizer);
+  for (int k = 0; k < 10; ++k) schedule->step(*optimizer, 0.0);
+  CHECK(optimizer->lr() == 0.25);
+}

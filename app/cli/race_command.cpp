@@ -1,0 +1,167 @@
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <limits>
+#include <optional>
+
+#include "app/cli/arguments.h"
+#include "app/cli/commands.h"
+#include "app/cli/run_csv.h"
+#include "core/engine/engine.h"
+#include "core/util/atomic_file.h"
+#include "core/util/spec_error.h"
+
+namespace optiscope::cli {
+namespace {
+
+// What summary.csv says of one run, accumulated while its rows stream by.
+struct RaceSummary {
+  double finalLoss = std::numeric_limits<double>::quiet_NaN();
+  double bestLoss = std::numeric_limits<double>::infinity();
+  long long stepsToTolerance = -1;
+  long long divergedAt = -1;
+};
+
+// One racer's CSV: rows go to a temporary file as the engine hands them over, and the file
+// is renamed into place only when the race is complete, so a reader never sees half a file
+// and memory stays flat however long the race.
+class RaceFile {
+ public:
+  RaceFile(std::filesystem::path target, Eigen::Index dim, double minimumValue)
+      : m_target(std::move(target)), m_minimumValue(minimumValue) {
+    m_temp = m_target;
+    m_temp += ".partial";
+    m_out.open(m_temp, std::ios::binary | std::ios::trunc);
+    if (!m_out) throw std::runtime_error("cannot write '" + m_target.string() + "'");
+    writeRunHeader(m_out, dim);
+  }
+
+  void write(const Trace& points) {
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const TracePoint p = points[i];
+      writeRunRow(m_out, p.step, p.params, p.loss, p.gradient, p.effectiveLr);
+      m_summary.finalLoss = p.loss;
+      if (p.loss < m_summary.bestLoss) m_summary.bestLoss = p.loss;
+      if (m_summary.stepsToTolerance < 0 && std::abs(p.loss - m_minimumValue) <= 1e-6)
+        m_summary.stepsToTolerance = p.step;
+    }
+  }
+
+  RaceSummary finish(long long divergedAt) {
+    m_out.close();
+    if (!m_out) throw std::runtime_error("cannot write '" + m_target.string() + "'");
+    std::filesystem::rename(m_temp, m_target);
+    m_summary.divergedAt = divergedAt;
+    return m_summary;
+  }
+
+  void abandon() {
+    m_out.close();
+    std::error_code ignored;
+    std::filesystem::remove(m_temp, ignored);
+  }
+
+ private:
+  std::filesystem::path m_target, m_temp;
+  std::ofstream m_out;
+  double m_minimumValue;
+  RaceSummary m_summary;
+};
+
+std::string csvField(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string numberOrEmpty(double value, bool present) {
+  return present ? formatDouble(value) : std::string();
+}
+
+}  // namespace
+
+int raceCommand(const std::vector<std::string>& words) {
+  const Arguments args(words, "race",
+                       {"--function", "--optimizer", "--start", "--dim", "--steps", "--schedule",
+                        "--noise", "--seed", "--out"},
+                       {"--optimizer"});
+  const std::string function =
+      functionSpecWithDim(args.required("--function"), args.value("--dim"));
+  const std::vector<std::string> optimizers = args.values("--optimizer");
+  if (optimizers.empty()) throw SpecError("'race' needs at least one --optimizer");
+  const std::string outDir = args.required("--out");
+  const long long steps = args.integer("--steps", 100, 0);
+  const double noise = args.real("--noise", 0.0, 0.0);
+  const long long seed = args.integer("--seed", 0, 0);
+  std::optional<Eigen::VectorXd> start;
+  if (auto text = args.value("--start")) {
+    const auto numbers = parseNumberList(*text, "--start");
+    start = Eigen::Map<const Eigen::VectorXd>(numbers.data(), numbers.size());
+  }
+  const std::string schedule = args.value("--schedule").value_or("constant");
+  std::vector<RunConfig> configs;
+  for (const std::string& optimizer : optimizers)
+    configs.push_back(makeRunConfig(function, optimizer, schedule, start, noise,
+                                    static_cast<std::uint64_t>(seed)));
+  if (std::filesystem::exists(outDir) && !std::filesystem::is_directory(outDir))
+    throw SpecError("--out '" + outDir + "' exists and is not a directory");
+
+  // Everything is valid: from here on, only I/O can fail.
+  std::filesystem::create_directories(outDir);
+  const auto objective = makeObjective(configs.front().objective);
+  Engine engine;
+  std::map<RunId, RaceFile> files;
+  std::vector<RunId> ids;
+  try {
+    for (size_t i = 0; i < configs.size(); ++i) {
+      const RunId id = engine.addRun(configs[i], RunOptions{steps, true});
+      ids.push_back(id);
+      const std::string name = "run-" + std::to_string(i + 1) + "-" + configs[i].optimizer.name;
+      files.try_emplace(id, std::filesystem::path(outDir) / (name + ".csv"), objective->dim(),
+                        objective->minimumValue());
+    }
+    auto drain = [&] {
+      for (const TraceDelta& delta : engine.takeTraceDeltas())
+        files.at(delta.run).write(delta.points);
+    };
+    engine.play();
+    while (!engine.waitUntilIdle(std::chrono::milliseconds(20))) drain();
+    drain();
+
+    const auto snapshot = engine.snapshot();
+    std::vector<RaceSummary> summaries;
+    for (RunId id : ids) {
+      const RunSnapshot* run = snapshot->find(id);
+      const long long divergedAt = run ? run->divergedAt : -1;
+      summaries.push_back(files.at(id).finish(divergedAt));
+      if (divergedAt >= 0)
+        std::cerr << "run " << summaries.size() << " ("
+                  << configs[summaries.size() - 1].optimizer.name << ") diverged at step "
+                  << divergedAt << '\n';
+    }
+    writeFileAtomically(
+        (std::filesystem::path(outDir) / "summary.csv").string(), [&](std::ostream& out) {
+          out << "run,optimizer,final_loss,best_loss,steps_to_tolerance,"
+                 "diverged_at\n";
+          for (size_t i = 0; i < summaries.size(); ++i) {
+            const RaceSummary& s = summaries[i];
+            out << i + 1 << ',' << csvField(optimizers[i]) << ',' << formatDouble(s.finalLoss)
+                << ',' << numberOrEmpty(s.bestLoss, std::isfinite(s.bestLoss)) << ','
+                << (s.stepsToTolerance >= 0 ? std::to_string(s.stepsToTolerance) : std::string())
+                << ',' << (s.divergedAt >= 0 ? std::to_string(s.divergedAt) : std::string())
+                << '\n';
+          }
+        });
+  } catch (...) {
+    for (auto& [id, file] : files) file.abandon();
+    throw;
+  }
+  std::cout << "race of " << configs.size() << " optimizers written to " << outDir << '\n';
+  return 0;
+}
+
+}  // namespace optiscope::cli

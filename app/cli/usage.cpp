@@ -1,0 +1,75 @@
+#include "app/cli/commands.h"
+
+namespace optiscope::cli {
+
+const char* usageText() {
+  return R"(optiscope-cli — run Optiscope's optimizers headless
+
+Commands:
+  functions                 one line per test function: dimension, global minima, view box,
+                            default start
+  optimizers                one line per optimizer: every hyperparameter with its default
+  schedules                 one line per learning-rate schedule with its parameters
+  run --function F --optimizer SPEC [--start X,Y] [--dim N] [--steps N] [--schedule SPEC]
+      [--noise SIGMA] [--seed S] [--out FILE]
+                            one optimizer on one function; CSV to FILE (or standard output
+                            when FILE is '-' or absent)
+  race --function F --optimizer SPEC [--optimizer SPEC ...] [--start X,Y] [--dim N]
+       [--steps N] [--schedule SPEC] [--noise S] [--seed S] --out DIR
+                            several optimizers from the same start, stepped together by the
+                            engine; writes DIR/run-<index>-<optimizer>.csv (the run CSV) and
+                            DIR/summary.csv (run,optimizer,final_loss,best_loss,
+                            steps_to_tolerance,diverged_at); other files in DIR are left alone
+  train --dataset NAME | --csv-data FILE [--hidden 8,8] [--activation tanh]
+      [--features x1,x2] [--loss auto] [--optimizer SPEC] [--schedule SPEC] [--batch 10]
+      [--epochs 100] [--noise 0] [--train-ratio 0.5] [--points 500] [--seed 0] [--out FILE]
+                            one optimizer training one small network; one CSV row per epoch
+
+Specs:
+  SPEC is `name` or `name:key=value,key=value`, with torch 1.13's hyperparameter names
+  (betas, etas and step_sizes split: beta1, beta2, eta_minus, eta_plus, step_min, step_max).
+  Booleans are true or false. Examples:
+    --optimizer adam:lr=0.05,amsgrad=true
+    --optimizer sgd:lr=0.001,momentum=0.9,nesterov=true
+    --function quadratic:condition=100,angle=30      (or --function rosenbrock --dim 10)
+    --schedule cosine:t_max=100
+    --schedule multistep:milestones=[30,60],gamma=0.5
+    --schedule sequence:first=linear(start_factor=0.1,total_iters=10),then=cosine(t_max=90),milestone=10
+  A nested schedule is written name(key=value,...); lists are written [a,b,c].
+
+run CSV:
+  header step,x,y,loss,grad_x,grad_y,lr_x,lr_y (N dimensions: step,x0..,loss,grad_x0..,lr_x0..).
+  Row 0 is the start point; row k is the point after k updates with the loss and gradient there
+  (the gradient the next update uses, noise included) and the per-parameter effective learning
+  rates applied in update k (row 0: nan). Numbers have 17 significant digits.
+  Defaults: the function's default start, 100 steps, no schedule, no noise, seed 0.
+  A run that reaches a non-finite value stops at that row, prints 'diverged at step K' on
+  standard error and exits 0.
+
+train:
+  Datasets: circle, xor, gaussian, spiral (as TensorFlow Playground draws them), moons,
+  checkerboard, spiral3 (three classes); regression: plane, multi_gaussian. --points (10 to
+  100000) and --noise (0 to 0.5, Playground's 0-50%) shape them; --seed fixes the points, the
+  train/test split (the first --train-ratio of a shuffle trains), the initial weights and the
+  batch order. --csv-data FILE reads lines x1,x2,label (header optional) instead: labels are
+  classes 0..15 (or Playground's -1/1), or values with --loss mse.
+  --hidden: up to 6 comma-separated layer widths of 1 to 16; 0 or '' for no hidden layer.
+  --activation relu, tanh, sigmoid or linear (hidden layers; the output layer is linear).
+  --features from x1,x2,x1sq,x2sq,x1x2,sin_x1,sin_x2.
+  --loss auto (mse for regression, bce for two classes, cross_entropy for more), mse (no 1/2),
+  bce (on one logit) or cross_entropy (softmax); the mean over the batch, as torch's.
+  Weights start Glorot-uniform (He-normal for relu), biases 0. Defaults: --optimizer
+  adam:lr=0.03 (Playground's learning rate), no schedule. One epoch is one pass over the
+  training set in a fresh shuffled order, in batches of --batch (the last may be smaller);
+  the schedule advances once per batch step, so its t_max etc. count steps.
+  CSV header epoch,step,train_loss,test_loss,train_accuracy,test_accuracy. Row 0 is the
+  initial network; row e follows e epochs (step = updates so far). Losses are the mean data
+  loss over each whole set; accuracies are empty for regression. Numbers are the shortest
+  text that reads back exactly. A run that reaches a non-finite value stops after that
+  epoch's row, prints 'diverged at step K (epoch E)' on standard error and exits 0.
+
+Exit codes: 0 success; 2 bad input (one line on standard error names it; no file is written).
+)";
+}
+
+}  // namespace optiscope::cli

@@ -1,0 +1,317 @@
+#include "core/engine/engine_worker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <type_traits>
+#include <utility>
+
+namespace optiscope {
+
+namespace {
+
+template <class... Handlers>
+struct Overloaded : Handlers... {
+  using Handlers::operator()...;
+};
+
+constexpr long long kMaxChunk = 4096;
+constexpr std::chrono::milliseconds kRateWindow{250};
+
+}  // namespace
+
+EngineWorker::RunSlot::RunSlot(RunId id, Run run, RunOptions options)
+    : id(id),
+      run(std::move(run)),
+      options(options),
+      config(std::make_shared<const RunConfig>(this->run.config())),
+      generation(-1) {}  // restarted() makes a new slot generation 0
+
+bool EngineWorker::RunSlot::runnable() const {
+  return !run.diverged() && (options.stepLimit < 0 || run.step() < options.stepLimit);
+}
+
+EngineWorker::EngineWorker(EngineChannel& channel, EngineOptions options)
+    : m_channel(channel), m_options(options) {
+  m_pacer.setSpeed(Pacer::kUnlimited, Clock::now());
+}
+
+void EngineWorker::loop() {
+  while (!m_channel.stopRequested()) {
+    if (m_channel.hasCommands()) applyCommands();
+    auto now = Clock::now();
+    const long long due = ticksDue(now);
+    if (due > 0) {
+      const long long made = stepBatch(due, now + m_options.batchBudget);
+      if (m_pendingSteps > 0)
+        m_pendingSteps -= std::min(made, m_pendingSteps);
+      else
+        m_pacer.consume(made);
+      now = Clock::now();
+    }
+    const bool idle = !hasWork() && !m_channel.hasCommands();
+    if (m_dirty && now >= m_nextPublish) publish(now, idle);
+    if (m_channel.hasCommands() || (hasWork() && ticksDue(now) > 0)) continue;
+
+    std::optional<Clock::time_point> wakeAt;
+    if (hasWork()) wakeAt = m_pacer.nextTickAt();
+    if (m_dirty) wakeAt = wakeAt ? std::min(*wakeAt, m_nextPublish) : m_nextPublish;
+    m_channel.waitForWork(wakeAt);
+  }
+}
+
+// ---- commands
+
+void EngineWorker::applyCommands() {
+  auto drained = m_channel.drainCommands();
+  for (auto& command : drained) {
+    try {
+      apply(command);
+    } catch (const std::exception& error) {
+      // Commands are validated before they are queued; keep running and make it visible.
+      m_lastError = error.what();
+    }
+    ++m_appliedCommands;
+  }
+  m_dirty = true;
+}
+
+EngineWorker::RunSlot* EngineWorker::find(RunId id) {
+  for (RunSlot& slot : m_slots)
+    if (slot.id == id) return &slot;
+  return nullptr;
+}
+
+void EngineWorker::apply(commands::Command& command) {
+  using namespace commands;
+  const auto withRun = [this](RunId id, auto&& change) {
+    if (RunSlot* slot = find(id)) change(*slot);
+  };
+  std::visit(
+      Overloaded{
+          [&](Play&) { m_playing = true; },
+          [&](Pause&) {
+            m_playing = false;
+            m_pendingSteps = 0;
+          },
+          [&](Step& c) {
+            m_playing = false;
+            m_pendingSteps += c.count;
+          },
+          [&](SetSpeed& c) { m_pacer.setSpeed(c.stepsPerSecond, Clock::now()); },
+          [&](AddRun& c) { restarted(m_slots.emplace_back(c.id, std::move(c.run), c.options)); },
+          [&](RemoveRun& c) {
+            std::erase_if(m_slots, [&](const RunSlot& slot) { return slot.id == c.id; });
+          },
+          [&](ResetRun& c) {
+            withRun(c.id, [&](RunSlot& slot) {
+              slot.run.reset();
+              restarted(slot);
+            });
+          },
+          [&](ResetAll&) {
+            for (RunSlot& slot : m_slots) {
+              slot.run.reset();
+              restarted(slot);
+            }
+          },
+          [&](SetOptimizer& c) {
+            withRun(c.id, [&](RunSlot& slot) {
+              // Another optimizer kind has no state to keep: Run starts it afresh.
+              const bool restart = c.optimizer.name != slot.run.config().optimizer.name;
+              slot.run.setOptimizerConfig(c.optimizer);
+              slot.config = std::make_shared<const RunConfig>(slot.run.config());
+              if (restart) restarted(slot);
+            });
+          },
+          [&](SetSchedule& c) {
+            withRun(c.id, [&](RunSlot& slot) {
+              slot.run.setScheduleConfig(c.schedule);
+              slot.config = std::make_shared<const RunConfig>(slot.run.config());
+            });
+          },
+          [&](SetStart& c) {
+            withRun(c.id, [&](RunSlot& slot) {
+              slot.run.setStart(c.start);
+              slot.config = std::make_shared<const RunConfig>(slot.run.config());
+              restarted(slot);
+            });
+          },
+          [&](SetStepLimit& c) {
+            withRun(c.id, [&](RunSlot& slot) { slot.options.stepLimit = c.stepLimit; });
+          },
+          [&](ReplaceRuns& c) {
+            for (auto& [id, run] : c.runs)
+              withRun(id, [&](RunSlot& slot) {
+                slot.run = std::move(run);
+                slot.config = std::make_shared<const RunConfig>(slot.run.config());
+                restarted(slot);
+              });
+          },
+      },
+      command);
+}
+
+TraceDelta EngineWorker::emptyDelta(const RunSlot& slot, bool restart) {
+  const TraceLimits limits =
+      slot.options.fullResolution ? TraceLimits::unbounded() : m_options.deltaLimits.normalized();
+  const Eigen::Index dim = slot.run.objective().dim();
+  TraceDelta delta{slot.id, slot.generation, restart, Trace()};
+  while (!m_spareDeltas.empty()) {
+    Trace spare = std::move(m_spareDeltas.back().points);
+    m_spareDeltas.pop_back();
+    if (spare.dim() != dim || !(spare.limits() == limits)) continue;
+    spare.clear();
+    delta.points = std::move(spare);
+    return delta;
+  }
+  delta.points = Trace(dim, limits);
+  return delta;
+}
+
+void EngineWorker::restarted(RunSlot& slot) {
+  ++slot.generation;
+  slot.delta = emptyDelta(slot, true);
+  record(slot);
+}
+
+void EngineWorker::record(RunSlot& slot) {
+  const Run& run = slot.run;
+  slot.delta.points.append(run.step(), run.loss(), run.params(), run.gradient(), run.effectiveLr());
+}
+
+// ---- stepping
+
+bool EngineWorker::anyRunnable() const {
+  return std::any_of(m_slots.begin(), m_slots.end(),
+                     [](const RunSlot& slot) { return slot.runnable(); });
+}
+
+bool EngineWorker::hasWork() const { return (m_playing || m_pendingSteps > 0) && anyRunnable(); }
+
+long long EngineWorker::ticksDue(Clock::time_point now) {
+  const bool working = hasWork();
+  if (!working) m_pendingSteps = 0;  // a step request with nothing to step is spent
+  if (working && !m_wasWorking) m_pacer.restart(now);  // no catching up on an idle spell
+  m_wasWorking = working;
+  if (!working) return 0;
+  if (m_pendingSteps > 0) return m_pendingSteps;
+  return m_pacer.due(now);
+}
+
+long long EngineWorker::stepBatch(long long maxTicks, Clock::time_point deadline) {
+  long long made = 0;
+  while (made < maxTicks) {
+    const long long ticks = std::min(m_chunk, maxTicks - made);
+    const auto chunkStart = Clock::now();
+    for (RunSlot& slot : m_slots) advance(slot, ticks);
+    made += ticks;
+    const auto now = Clock::now();
+    // Keep a chunk near 1/16 of the budget: short enough to stay responsive, long enough
+    // that reading the clock costs nothing.
+    const auto spent = now - chunkStart;
+    if (spent * 32 < m_options.batchBudget && m_chunk < kMaxChunk) m_chunk *= 2;
+    if (spent * 8 > m_options.batchBudget && m_chunk > 1) m_chunk /= 2;
+    if (now >= deadline || m_channel.hasCommands() || m_channel.stopRequested()) break;
+  }
+  m_dirty = true;
+  return made;
+}
+
+long long EngineWorker::advance(RunSlot& slot, long long ticks) {
+  if (!slot.runnable()) return 0;
+  if (slot.options.stepLimit >= 0)
+    ticks = std::min(ticks, slot.options.stepLimit - slot.run.step());
+  long long made = 0;
+  while (made < ticks && !slot.run.diverged()) {
+    slot.run.advance();
+    record(slot);
+    ++made;
+  }
+  slot.updates += made;
+  m_totalSteps += made;
+  return made;
+}
+
+// ---- publishing
+
+void EngineWorker::publish(Clock::time_point now, bool idle) {
+  publishDeltas(idle);
+  m_channel.publishSnapshot(buildSnapshot(now, idle));
+  m_dirty = false;
+  m_nextPublish = now + std::chrono::duration_cast<Clock::duration>(
+                            std::chrono::duration<double>(1.0 / m_options.publishRateHz));
+}
+
+void EngineWorker::publishDeltas(bool force) {
+  // While the consumer has not taken the last hand-over, keep collecting (the delta traces
+  // thin themselves); only when everything is done is it merged, so that nothing waits.
+  if (!force && !m_channel.deltasTaken()) return;
+  if (m_spareDeltas.empty()) m_spareDeltas = m_channel.takeRecycled();
+  std::vector<TraceDelta> fresh;
+  for (RunSlot& slot : m_slots) {
+    if (!slot.delta.restarted && slot.delta.points.empty()) continue;
+    fresh.push_back(std::exchange(slot.delta, emptyDelta(slot, false)));
+  }
+  if (fresh.empty()) return;
+  std::vector<TraceDelta> pending = m_channel.exchangeDeltas({});
+  for (TraceDelta& delta : fresh) {
+    auto older = std::find_if(pending.begin(), pending.end(),
+                              [&](const TraceDelta& d) { return d.run == delta.run; });
+    if (older == pending.end()) {
+      pending.push_back(std::move(delta));
+    } else if (delta.restarted) {
+      *older = std::move(delta);
+    } else {
+      older->points.appendAll(delta.points);
+      older->generation = delta.generation;
+    }
+  }
+  std::erase_if(pending, [this](const TraceDelta& d) { return find(d.run) == nullptr; });
+  m_channel.exchangeDeltas(std::move(pending));
+}
+
+std::shared_ptr<const Snapshot> EngineWorker::buildSnapshot(Clock::time_point now, bool idle) {
+  auto snapshot = std::make_shared<Snapshot>();
+  snapshot->sequence = ++m_sequence;
+  snapshot->appliedCommands = m_appliedCommands;
+  snapshot->playing = m_playing;
+  snapshot->speed = m_pacer.speed();
+  snapshot->totalSteps = m_totalSteps;
+  snapshot->idle = idle;
+  snapshot->lastError = m_lastError;
+
+  const double sinceMark = std::chrono::duration<double>(now - m_rateMark).count();
+  const bool newRates = now - m_rateMark >= kRateWindow;
+  if (newRates) m_rateMark = now;
+  snapshot->runs.reserve(m_slots.size());
+  for (RunSlot& slot : m_slots) {
+    if (newRates) {
+      slot.stepsPerSecond = static_cast<double>(slot.updates - slot.updatesAtRateMark) / sinceMark;
+      slot.updatesAtRateMark = slot.updates;
+    }
+    const Run& run = slot.run;
+    RunSnapshot& out = snapshot->runs.emplace_back();
+    out.id = slot.id;
+    out.config = slot.config;
+    out.generation = slot.generation;
+    out.step = run.step();
+    out.params = run.params();
+    out.loss = run.loss();
+    out.gradient = run.gradient();
+    out.effectiveLr = run.effectiveLr();
+    out.effectiveLrTarget = std::string(run.optimizer().effectiveLrTarget());
+    for (const StateView& view : run.optimizer().state())
+      out.state.push_back({std::string(view.name), *view.values});
+    out.lr = run.optimizer().lr();
+    out.lastLr = run.lastLr();
+    out.diverged = run.diverged();
+    out.divergedAt = run.diverged() ? run.step() : -1;
+    out.stepLimit = slot.options.stepLimit;
+    out.finished = slot.options.stepLimit >= 0 && run.step() >= slot.options.stepLimit;
+    out.stepsPerSecond = idle || !slot.runnable() ? 0.0 : slot.stepsPerSecond;
+  }
+  return snapshot;
+}
+
+}  // namespace optiscope

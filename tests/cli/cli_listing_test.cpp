@@ -1,0 +1,38 @@
+#include <catch2/catch.hpp>
+
+#include "cli/cli_runner.h"
+
+using namespace optiscope::testing;
+
+TEST_CASE("functions lists every function with minima, view box and start") {
+  const CliResult r = runCli("functions");
+  REQUIRE(r.exitCode == 0);
+  for (const char* name :
+       {"sphere", "quadratic", "saddle", "rosenbrock", "beale", "booth", "himmelblau", "rastrigin",
+        "ackley", "goldstein_price", "matyas", "levy13", "three_hump_camel", "six_hump_camel",
+        "styblinski_tang", "mccormick", "easom"}) {
+    INFO(name);
+    const bool listed = r.out.find(std::string("\n") + name + "  dim=") != std::string::npos ||
+                        r.out.rfind(std::string(name) + "  dim=", 0) == 0;
+    CHECK(listed);
+  }
+  CHECK(r.out.find("rosenbrock  dim=N (default 2)  minima=f(1, 1)=0") != std::string::npos);
+  CHECK(r.out.find("start=(-1.5, 2)") != std::string::npos);
+}
+
+TEST_CASE("optimizers lists every optimizer with torch's defaults") {
+  const CliResult r = runCli("optimizers");
+  REQUIRE(r.exitCode == 0);
+  for (const char* name :
+       {"sgd:", "adagrad:", "rmsprop:", "adadelta:", "adam:", "adamw:", "adamax:", "nadam:",
+        "radam:", "asgd:", "rprop:", "lion:", "adabelief:", "yogi:", "adabound:"}) {
+    INFO(name);
+    const bool listed =
+        r.out.find(std::string("\n") + name) != std::string::npos || r.out.rfind(name, 0) == 0;
+    CHECK(listed);
+  }
+  CHECK(r.out.find("adam: lr=0.001 beta1=0.90000000000000002 beta2=0.999 eps=1e-08") !=
+        std::string::npos);
+  CHECK(r.out.find("adamw: lr=0.001") != std::string::npos);
+  CHECK(r.out.find("weight_decay=0.01") != std::string::npos);
+}
