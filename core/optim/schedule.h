@@ -43,9 +43,13 @@ struct ScheduleInfo {
   std::function<std::unique_ptr<Schedule>(const ParamValues&)> create;
 };
 
+// The values of `constant` with its defaults: no schedule at all.
+ParamValues noScheduleValues();
+
+// A default-constructed config is "no schedule" and is valid as it is.
 struct ScheduleConfig {
   std::string name = "constant";
-  ParamValues values;
+  ParamValues values = noScheduleValues();
 
   std::string spec() const;
   bool operator==(const ScheduleConfig&) const = default;

@@ -35,6 +35,8 @@ const ScheduleInfo& findSchedule(std::string_view name) {
   throw SpecError("unknown schedule '" + std::string(name) + "'; available: " + available);
 }
 
+ParamValues noScheduleValues() { return defaultValues(findSchedule("constant").params); }
+
 std::string ScheduleConfig::spec() const {
   return canonicalSpec(name, findSchedule(name).params, values);
 }

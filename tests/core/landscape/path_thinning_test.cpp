@@ -15,7 +15,8 @@ double distanceToSegment(const Eigen::Vector2d& p, const Eigen::Vector2d& a,
                          const Eigen::Vector2d& b) {
   const Eigen::Vector2d ab = b - a;
   const double lengthSquared = ab.squaredNorm();
-  const double t = lengthSquared > 0.0 ? std::clamp((p - a).dot(ab) / lengthSquared, 0.0, 1.0) : 0.0;
+  const double t =
+      lengthSquared > 0.0 ? std::clamp((p - a).dot(ab) / lengthSquared, 0.0, 1.0) : 0.0;
   return (p - (a + t * ab)).norm();
 }
 
