@@ -1,0 +1,86 @@
+#include "app/gui/gui_arguments.h"
+
+#include <string_view>
+
+#include "core/util/spec.h"
+#include "core/util/spec_error.h"
+
+namespace optiscope::gui {
+namespace {
+
+constexpr int kMinSide = 200, kMaxSide = 8192;
+constexpr long long kMaxSteps = 1'000'000'000;
+
+void parseSize(const std::string& text, GuiArguments& out) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) throw GuiArgumentError("--size must be WxH, like 1440x900");
+  try {
+    const long long w = parseInteger(text.substr(0, x), "--size");
+    const long long h = parseInteger(text.substr(x + 1), "--size");
+    if (w < kMinSide || h < kMinSide || w > kMaxSide || h > kMaxSide)
+      throw GuiArgumentError("--size sides must be between " + std::to_string(kMinSide) + " and " +
+                             std::to_string(kMaxSide) + ", got " + text);
+    out.width = static_cast<int>(w);
+    out.height = static_cast<int>(h);
+  } catch (const SpecError&) {
+    throw GuiArgumentError("--size must be WxH, like 1440x900, got '" + text + "'");
+  }
+}
+
+}  // namespace
+
+const char* guiUsage() {
+  return "usage: optiscope [--screenshot FILE [--steps N] [--size WxH]]\n"
+         "  --screenshot FILE  render the default scene without a display after N steps\n"
+         "                     (default 300) at WxH pixels (default 1440x900), save it as PNG\n"
+         "                     and exit\n"
+         "  Qt's own options (-platform, -style, ...) are accepted too.\n";
+}
+
+GuiArguments parseGuiArguments(int argc, char** argv) {
+  GuiArguments out;
+  bool stepsGiven = false, sizeGiven = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-platform" || arg == "--platform") out.platformChosen = true;
+    if (arg.rfind("--", 0) != 0 || arg == "--platform") continue;
+    std::string value;
+    const bool inlineValue = arg.find('=') != std::string::npos;
+    if (inlineValue) {
+      value = arg.substr(arg.find('=') + 1);
+      arg = arg.substr(0, arg.find('='));
+    }
+    auto takeValue = [&]() -> std::string {
+      if (inlineValue) return value;
+      if (i + 1 >= argc) throw GuiArgumentError(arg + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--help") {
+      out.help = true;
+    } else if (arg == "--screenshot") {
+      const std::string file = takeValue();
+      if (file.empty()) throw GuiArgumentError("--screenshot needs a file name");
+      out.screenshot = file;
+    } else if (arg == "--steps") {
+      const std::string text = takeValue();
+      try {
+        out.steps = parseInteger(text, "--steps");
+      } catch (const SpecError&) {
+        throw GuiArgumentError("--steps must be a whole number, got '" + text + "'");
+      }
+      if (out.steps < 0 || out.steps > kMaxSteps)
+        throw GuiArgumentError("--steps must be between 0 and 1000000000, got " + text);
+      stepsGiven = true;
+    } else if (arg == "--size") {
+      parseSize(takeValue(), out);
+      sizeGiven = true;
+    } else {
+      throw GuiArgumentError("unknown option '" + arg + "' (see --help)");
+    }
+  }
+  if ((stepsGiven || sizeGiven) && !out.screenshot)
+    throw GuiArgumentError("--steps and --size go with --screenshot FILE");
+  return out;
+}
+
+}  // namespace optiscope::gui

@@ -1,0 +1,73 @@
+#include "app/gui/screenshot_mode.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QThread>
+#include <cstdio>
+
+#include "ui/controllers/engine_controller.h"
+#include "ui/main_window.h"
+#include "ui/views/landscape_evaluator.h"
+#include "ui/views/landscape_view.h"
+#include "ui/views/widget_image.h"
+
+namespace optiscope::gui {
+namespace {
+
+constexpr int kEngineTimeoutMs = 120'000;
+constexpr int kLandscapeTimeoutMs = 30'000;
+
+// Lets queued work (plot refreshes, landscape results) arrive until `done` or the timeout.
+template <class Done>
+bool processEventsUntil(Done done, int timeoutMs) {
+  QElapsedTimer clock;
+  clock.start();
+  while (!done()) {
+    if (clock.elapsed() > timeoutMs) return false;
+    QApplication::processEvents(QEventLoop::AllEvents, 20);
+    QThread::msleep(5);
+  }
+  return true;
+}
+
+}  // namespace
+
+int runScreenshotMode(const GuiArguments& arguments) {
+  ui::EngineController controller;
+  controller.loadDefaultScene();
+  ui::MainWindow window(&controller);
+  window.resize(arguments.width, arguments.height);
+  window.show();
+  QApplication::processEvents();
+  if (window.size() != QSize(arguments.width, arguments.height)) {
+    std::fprintf(stderr, "optiscope: --size %dx%d is smaller than the window can be (%dx%d)\n",
+                 arguments.width, arguments.height, window.width(), window.height());
+    return 2;
+  }
+  controller.step(arguments.steps);
+  if (!controller.waitUntilIdle(kEngineTimeoutMs)) {
+    std::fprintf(stderr, "optiscope: the engine did not finish %lld steps in time\n",
+                 arguments.steps);
+    return 1;
+  }
+  ui::LandscapeView* landscape = window.landscape();
+  const auto fineLandscapeShown = [landscape] {
+    const auto shown = landscape->shownLandscape();
+    return shown && shown->resolution == Resolution::kFine &&
+           shown->generation == landscape->evaluator().lastGeneration();
+  };
+  if (!processEventsUntil(fineLandscapeShown, kLandscapeTimeoutMs)) {
+    std::fprintf(stderr, "optiscope: the landscape was not computed in time\n");
+    return 1;
+  }
+  // One more round so that everything reacting to the last results has drawn.
+  processEventsUntil([] { return false; }, 100);
+  const QString error = ui::saveWidgetImage(window, QString::fromStdString(*arguments.screenshot));
+  if (!error.isEmpty()) {
+    std::fprintf(stderr, "optiscope: %s\n", qPrintable(error));
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace optiscope::gui

@@ -1,0 +1,85 @@
+// `optiscope --screenshot`, run as a user would run it: the built binary in a shell.
+#include <sys/wait.h>
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <set>
+
+#include "ui/controllers/default_scene.h"
+#include "ui/controllers/run_palette.h"
+
+namespace {
+
+struct Result {
+  int exitCode;
+  QString err;
+};
+
+Result runGui(const QString& args, const QTemporaryDir& dir) {
+  const QString err = dir.filePath("stderr.txt");
+  const QString command =
+      QStringLiteral("'%1' %2 2>'%3' >/dev/null").arg(OPTISCOPE_GUI_PATH, args, err);
+  const int status = std::system(command.toLocal8Bit().constData());
+  QFile file(err);
+  file.open(QIODevice::ReadOnly);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, QString::fromUtf8(file.readAll())};
+}
+
+bool near(QRgb pixel, const QColor& color, int tolerance) {
+  return std::abs(qRed(pixel) - color.red()) <= tolerance &&
+         std::abs(qGreen(pixel) - color.green()) <= tolerance &&
+         std::abs(qBlue(pixel) - color.blue()) <= tolerance;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "screenshot mode (--screenshot) writes a PNG of the requested size with every run's color",
+    "[ui][screenshot]") {
+  QTemporaryDir dir;
+  const QString png = dir.filePath("shot.png");
+  const Result result =
+      runGui(QStringLiteral("--screenshot '%1' --steps 200 --size 1280x800").arg(png), dir);
+  INFO(result.err.toStdString());
+  REQUIRE(result.exitCode == 0);
+  QImage image(png);
+  REQUIRE_FALSE(image.isNull());
+  CHECK(image.size() == QSize(1280, 800));
+
+  std::set<QRgb> distinct;
+  for (int y = 0; y < image.height(); y += 7)
+    for (int x = 0; x < image.width(); x += 7) distinct.insert(image.pixel(x, y));
+  CHECK(distinct.size() > 200);  // a heatmap, plots and panels, not a blank window
+
+  const std::size_t runs = optiscope::ui::defaultSceneRuns().size();
+  for (std::size_t k = 0; k < runs; ++k) {
+    const QColor color = optiscope::ui::runColor(static_cast<int>(k));
+    INFO("run " << k << " color " << color.name().toStdString());
+    int matches = 0;
+    for (int y = 0; y < image.height(); ++y)
+      for (int x = 0; x < image.width(); ++x) matches += near(image.pixel(x, y), color, 6);
+    CHECK(matches > 50);
+  }
+}
+
+TEST_CASE("screenshot mode (--screenshot) rejects bad arguments with one line and exit code 2",
+          "[ui][screenshot]") {
+  QTemporaryDir dir;
+  const QString png = dir.filePath("never.png");
+  for (const QString& args :
+       {QStringLiteral("--screenshot '%1' --size 10x10").arg(png),
+        QStringLiteral("--screenshot '%1' --size wide").arg(png),
+        QStringLiteral("--screenshot '%1' --steps -4").arg(png),
+        QStringLiteral("--screenshot '%1' --steps many").arg(png), QStringLiteral("--screenshot"),
+        QStringLiteral("--steps 10"), QStringLiteral("--bogus")}) {
+    INFO(args.toStdString());
+    const Result result = runGui(args, dir);
+    CHECK(result.exitCode == 2);
+    CHECK(result.err.trimmed().count('\n') == 0);
+    CHECK(result.err.startsWith("optiscope: "));
+    CHECK_FALSE(QFile::exists(png));
+  }
+}

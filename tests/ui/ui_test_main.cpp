@@ -1,0 +1,15 @@
+// Catch2 drives the widget tests; Qt needs one QApplication for all of them. Tests run on the
+// offscreen platform unless the environment chose another.
+#define CATCH_CONFIG_RUNNER
+#include <QApplication>
+#include <catch2/catch.hpp>
+#include <clocale>
+
+int main(int argc, char** argv) {
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QApplication app(argc, argv);
+  // As in optiscope's main: QApplication adopts the user's locale for the C library, whose
+  // strtod would then read "0,05" and reject the specs' "0.05".
+  std::setlocale(LC_NUMERIC, "C");
+  return Catch::Session().run(argc, argv);
+}
