@@ -63,7 +63,8 @@ class Optimizer {
   virtual void validate(const ParamValues&) const {}
   virtual void applyHyperparameters(const ParamValues& values) = 0;
   virtual void allocate(Eigen::Index n) = 0;
-  virtual void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) = 0;
+  virtual void update(Eigen::Ref<Eigen::VectorXd> p,
+                      const Eigen::Ref<const Eigen::VectorXd>& g) = 0;
 
   Eigen::VectorXd m_etaEff;
   long long m_steps = 0;  // completed steps; update() sees the value before increment

@@ -1,6 +1,7 @@
+#include "core/util/spec.h"
+
 #include <catch2/catch.hpp>
 
-#include "core/util/spec.h"
 #include "core/util/spec_error.h"
 
 using namespace optiscope;
@@ -14,10 +15,10 @@ TEST_CASE("parseSpec splits name and key=value pairs") {
 }
 
 TEST_CASE("parseSpec keeps nested commas inside brackets") {
-  const Spec s =
-      parseSpec("sequence:first=linear(start_factor=0.1,total_iters=10),then=cosine(t_max=90),"
-                "milestone=10",
-                "schedule");
+  const Spec s = parseSpec(
+      "sequence:first=linear(start_factor=0.1,total_iters=10),then=cosine(t_max=90),"
+      "milestone=10",
+      "schedule");
   REQUIRE(s.args.size() == 3);
   CHECK(s.args[0].second == "linear(start_factor=0.1,total_iters=10)");
   CHECK(nestedSpecText(s.args[0].second) == "linear:start_factor=0.1,total_iters=10");
