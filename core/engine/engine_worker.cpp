@@ -14,6 +14,9 @@ template <class... Handlers>
 struct Overloaded : Handlers... {
   using Handlers::operator()...;
 };
+// C++20 deduces this aggregate's template arguments; clang-14 still needs the guide.
+template <class... Handlers>
+Overloaded(Handlers...) -> Overloaded<Handlers...>;
 
 constexpr long long kMaxChunk = 4096;
 constexpr std::chrono::milliseconds kRateWindow{250};
@@ -141,9 +144,9 @@ void EngineWorker::apply(commands::Command& command) {
             withRun(c.id, [&](RunSlot& slot) { slot.options.stepLimit = c.stepLimit; });
           },
           [&](ReplaceRuns& c) {
-            for (auto& [id, run] : c.runs)
-              withRun(id, [&](RunSlot& slot) {
-                slot.run = std::move(run);
+            for (auto& entry : c.runs)  // no structured binding: clang-14 cannot capture it
+              withRun(entry.first, [&](RunSlot& slot) {
+                slot.run = std::move(entry.second);
                 slot.config = std::make_shared<const RunConfig>(slot.run.config());
                 restarted(slot);
               });

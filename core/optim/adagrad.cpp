@@ -2,7 +2,44 @@
 
 #include <cmath>
 
+#include "core/optim/kernel_dispatch.h"
+
 namespace optiscope {
+namespace {
+
+struct AdagradArgs {
+  Eigen::Index n;
+  double* p;
+  const double* g;
+  double* sum;
+  double* etaEff;
+  double clr, wd, eps;
+};
+
+struct AdagradLoop {
+  template <bool kMaximize, bool kDecay>
+  [[gnu::always_inline]] static void run(const AdagradArgs& a) {
+    double* __restrict p = a.p;
+    const double* __restrict g = a.g;
+    double* __restrict sum = a.sum;
+    double* __restrict etaEff = a.etaEff;
+    OPTISCOPE_SIMD
+    for (Eigen::Index i = 0; i < a.n; ++i) {
+      double d = kMaximize ? -g[i] : g[i];
+      if constexpr (kDecay) d = std::fma(a.wd, p[i], d);
+      sum[i] = std::fma(d, d, sum[i]);
+      const double den = std::sqrt(sum[i]) + a.eps;
+      p[i] = p[i] + ((-a.clr) * d) / den;
+      etaEff[i] = a.clr / den;
+    }
+  }
+};
+
+OPTISCOPE_KERNEL void adagradKernel(const AdagradArgs& a, bool maximize) {
+  kernels::dispatchFlags<AdagradLoop>(a, maximize, a.wd != 0.0);
+}
+
+}  // namespace
 
 OptimizerInfo Adagrad::describe() {
   return {"adagrad",
@@ -34,16 +71,11 @@ void Adagrad::allocate(Eigen::Index n) {
 
 void Adagrad::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
   m_t += 1.0f;
-  const double t = m_t, wd = m_weightDecay, eps = m_eps;
+  const double t = m_t;
   const double clr = lr() / (1.0 + (t - 1.0) * m_lrDecay);
-  for (Eigen::Index i = 0; i < p.size(); ++i) {
-    double d = m_maximize ? -g[i] : g[i];
-    if (wd != 0.0) d = std::fma(wd, p[i], d);
-    m_sum[i] = std::fma(d, d, m_sum[i]);
-    const double den = std::sqrt(m_sum[i]) + eps;
-    p[i] = p[i] + ((-clr) * d) / den;
-    m_etaEff[i] = clr / den;
-  }
+  adagradKernel(
+      {p.size(), p.data(), g.data(), m_sum.data(), m_etaEff.data(), clr, m_weightDecay, m_eps},
+      m_maximize);
 }
 
 }  // namespace optiscope

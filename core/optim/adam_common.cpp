@@ -1,6 +1,57 @@
 #include "core/optim/adam_common.h"
 
+#include "core/optim/kernel_dispatch.h"
+
 namespace optiscope {
+namespace {
+
+struct AdamArgs {
+  Eigen::Index n;
+  double* p;
+  const double* g;
+  double* m;
+  double* v;
+  double* vmax;
+  double* etaEff;
+  double lr, beta1, beta2, eps, wd, stepSize, bc2Sqrt, decay;
+};
+
+struct AdamLoop {
+  template <bool kMaximize, bool kCoupledDecay, bool kDecoupledDecay, bool kAmsgrad>
+  [[gnu::always_inline]] static void run(const AdamArgs& a) {
+    double* __restrict p = a.p;
+    const double* __restrict g = a.g;
+    double* __restrict m = a.m;
+    double* __restrict v = a.v;
+    double* __restrict vmax = a.vmax;
+    double* __restrict etaEff = a.etaEff;
+    OPTISCOPE_SIMD
+    for (Eigen::Index i = 0; i < a.n; ++i) {
+      double d = kMaximize ? -g[i] : g[i];
+      if constexpr (kCoupledDecay) d = std::fma(a.wd, p[i], d);
+      // torch's AdamW multiplies even when wd == 0 (by exactly 1).
+      if constexpr (kDecoupledDecay) p[i] = p[i] * a.decay;
+      m[i] = std::fma(1.0 - a.beta1, d, m[i] * a.beta1);
+      v[i] = std::fma((1.0 - a.beta2) * d, d, v[i] * a.beta2);
+      double second = v[i];
+      if constexpr (kAmsgrad) {
+        // The maximum is over the raw v, divided by the current sqrt(bc2) (not max of v̂).
+        vmax[i] = nanPropagatingMax(vmax[i], v[i]);
+        second = vmax[i];
+      }
+      const double den = std::sqrt(second) / a.bc2Sqrt + a.eps;
+      p[i] = p[i] + ((-a.stepSize) * m[i]) / den;
+      etaEff[i] = a.lr / den;
+    }
+  }
+};
+
+OPTISCOPE_KERNEL void adamKernel(const AdamArgs& a, bool maximize, bool coupledDecay,
+                                 bool decoupledDecay, bool amsgrad) {
+  kernels::dispatchFlags<AdamLoop>(a, maximize, coupledDecay, decoupledDecay, amsgrad);
+}
+
+}  // namespace
 
 std::vector<ParamInfo> adamParamTable(double defaultWeightDecay, const char* weightDecayHelp) {
   return {learningRateParam(1e-3),
@@ -37,31 +88,13 @@ std::vector<StateView> AdamMoments::state() const {
 void AdamMoments::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g,
                          double lr, WeightDecayStyle style, Eigen::VectorXd& etaEff) {
   m_t += 1.0f;
-  const double t = m_t, beta1 = m_beta1, beta2 = m_beta2, eps = m_eps, wd = m_weightDecay;
-  const double bc1 = 1.0 - std::pow(beta1, t);
-  const double bc2 = 1.0 - std::pow(beta2, t);
-  const double stepSize = lr / bc1;
-  const double bc2Sqrt = std::sqrt(bc2);
-  const double decay = 1.0 - lr * wd;
-  const bool coupledDecay = style == WeightDecayStyle::L2 && wd != 0.0;
-  const bool decoupledDecay = style == WeightDecayStyle::Decoupled;
-  for (Eigen::Index i = 0; i < p.size(); ++i) {
-    double d = m_maximize ? -g[i] : g[i];
-    if (coupledDecay) d = std::fma(wd, p[i], d);
-    // torch's AdamW multiplies even when wd == 0 (by exactly 1).
-    if (decoupledDecay) p[i] = p[i] * decay;
-    m_m[i] = std::fma(1.0 - beta1, d, m_m[i] * beta1);
-    m_v[i] = std::fma((1.0 - beta2) * d, d, m_v[i] * beta2);
-    double second = m_v[i];
-    if (m_amsgrad) {
-      // The maximum is over the raw v, divided by the current sqrt(bc2) (not max of v̂).
-      m_vmax[i] = nanPropagatingMax(m_vmax[i], m_v[i]);
-      second = m_vmax[i];
-    }
-    const double den = std::sqrt(second) / bc2Sqrt + eps;
-    p[i] = p[i] + ((-stepSize) * m_m[i]) / den;
-    etaEff[i] = lr / den;
-  }
+  const double t = m_t, wd = m_weightDecay;
+  const double bc1 = 1.0 - std::pow(m_beta1, t);
+  const double bc2 = 1.0 - std::pow(m_beta2, t);
+  adamKernel({p.size(), p.data(), g.data(), m_m.data(), m_v.data(), m_vmax.data(), etaEff.data(),
+              lr, m_beta1, m_beta2, m_eps, wd, lr / bc1, std::sqrt(bc2), 1.0 - lr * wd},
+             m_maximize, style == WeightDecayStyle::L2 && wd != 0.0,
+             style == WeightDecayStyle::Decoupled, m_amsgrad);
 }
 
 }  // namespace optiscope

@@ -2,7 +2,61 @@
 
 #include <cmath>
 
+#include "core/optim/kernel_dispatch.h"
+
 namespace optiscope {
+namespace {
+
+struct RmspropArgs {
+  Eigen::Index n;
+  double* p;
+  const double* g;
+  double* v;
+  double* gradAvg;
+  double* buffer;
+  double* etaEff;
+  double lr, alpha, eps, wd, mu;
+};
+
+struct RmspropLoop {
+  template <bool kMaximize, bool kDecay, bool kCentered, bool kMomentum>
+  [[gnu::always_inline]] static void run(const RmspropArgs& a) {
+    double* __restrict p = a.p;
+    const double* __restrict g = a.g;
+    double* __restrict v = a.v;
+    double* __restrict gradAvg = a.gradAvg;
+    double* __restrict buffer = a.buffer;
+    double* __restrict etaEff = a.etaEff;
+    const double alpha = a.alpha;
+    OPTISCOPE_SIMD
+    for (Eigen::Index i = 0; i < a.n; ++i) {
+      double d = kMaximize ? -g[i] : g[i];
+      if constexpr (kDecay) d = std::fma(a.wd, p[i], d);
+      v[i] = std::fma((1.0 - alpha) * d, d, v[i] * alpha);
+      double root;
+      if constexpr (kCentered) {
+        gradAvg[i] = std::fma(1.0 - alpha, d, gradAvg[i] * alpha);
+        root = std::sqrt(std::fma(-gradAvg[i], gradAvg[i], v[i]));
+      } else {
+        root = std::sqrt(v[i]);
+      }
+      const double den = root + a.eps;
+      if constexpr (kMomentum) {
+        buffer[i] = buffer[i] * a.mu + d / den;
+        p[i] = std::fma(-a.lr, buffer[i], p[i]);
+      } else {
+        p[i] = p[i] + ((-a.lr) * d) / den;
+      }
+      etaEff[i] = a.lr / den;
+    }
+  }
+};
+
+OPTISCOPE_KERNEL void rmspropKernel(const RmspropArgs& a, bool maximize, bool centered) {
+  kernels::dispatchFlags<RmspropLoop>(a, maximize, a.wd != 0.0, centered, a.mu > 0.0);
+}
+
+}  // namespace
 
 OptimizerInfo Rmsprop::describe() {
   return {"rmsprop",
@@ -45,28 +99,10 @@ void Rmsprop::allocate(Eigen::Index n) {
 }
 
 void Rmsprop::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
-  const double lr = this->lr(), alpha = m_alpha, eps = m_eps, wd = m_weightDecay;
-  const double mu = m_momentum;
-  for (Eigen::Index i = 0; i < p.size(); ++i) {
-    double d = m_maximize ? -g[i] : g[i];
-    if (wd != 0.0) d = std::fma(wd, p[i], d);
-    m_v[i] = std::fma((1.0 - alpha) * d, d, m_v[i] * alpha);
-    double root;
-    if (m_centered) {
-      m_gradAvg[i] = std::fma(1.0 - alpha, d, m_gradAvg[i] * alpha);
-      root = std::sqrt(std::fma(-m_gradAvg[i], m_gradAvg[i], m_v[i]));
-    } else {
-      root = std::sqrt(m_v[i]);
-    }
-    const double den = root + eps;
-    if (mu > 0.0) {
-      m_momentumBuffer[i] = m_momentumBuffer[i] * mu + d / den;
-      p[i] = std::fma(-lr, m_momentumBuffer[i], p[i]);
-    } else {
-      p[i] = p[i] + ((-lr) * d) / den;
-    }
-    m_etaEff[i] = lr / den;
-  }
+  rmspropKernel(
+      {p.size(), p.data(), g.data(), m_v.data(), m_gradAvg.data(), m_momentumBuffer.data(),
+       m_etaEff.data(), lr(), m_alpha, m_eps, m_weightDecay, m_momentum},
+      m_maximize, m_centered);
 }
 
 }  // namespace optiscope

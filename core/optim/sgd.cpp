@@ -2,9 +2,47 @@
 
 #include <cmath>
 
+#include "core/optim/kernel_dispatch.h"
 #include "core/util/spec_error.h"
 
 namespace optiscope {
+namespace {
+
+struct SgdArgs {
+  Eigen::Index n;
+  double* p;
+  const double* g;
+  double* buffer;
+  double* etaEff;
+  double lr, mu, dampening, wd;
+};
+
+struct SgdLoop {
+  template <bool kMaximize, bool kDecay, bool kMomentum, bool kNesterov, bool kFirstBuffer>
+  [[gnu::always_inline]] static void run(const SgdArgs& a) {
+    double* __restrict p = a.p;
+    const double* __restrict g = a.g;
+    double* __restrict buffer = a.buffer;
+    double* __restrict etaEff = a.etaEff;
+    OPTISCOPE_SIMD
+    for (Eigen::Index i = 0; i < a.n; ++i) {
+      double d = kMaximize ? -g[i] : g[i];
+      if constexpr (kDecay) d = std::fma(a.wd, p[i], d);
+      if constexpr (kMomentum) {
+        buffer[i] = kFirstBuffer ? d : std::fma(1.0 - a.dampening, d, buffer[i] * a.mu);
+        d = kNesterov ? std::fma(a.mu, buffer[i], d) : buffer[i];
+      }
+      p[i] = std::fma(-a.lr, d, p[i]);
+      etaEff[i] = a.lr;
+    }
+  }
+};
+
+OPTISCOPE_KERNEL void sgdKernel(const SgdArgs& a, bool maximize, bool nesterov, bool firstBuffer) {
+  kernels::dispatchFlags<SgdLoop>(a, maximize, a.wd != 0.0, a.mu != 0.0, nesterov, firstBuffer);
+}
+
+}  // namespace
 
 OptimizerInfo Sgd::describe() {
   return {"sgd",
@@ -44,18 +82,10 @@ void Sgd::allocate(Eigen::Index n) {
 }
 
 void Sgd::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
-  const double lr = this->lr(), mu = m_momentum, wd = m_weightDecay;
-  const bool firstBuffer = mu != 0.0 && !m_hasBuffer;
-  for (Eigen::Index i = 0; i < p.size(); ++i) {
-    double d = m_maximize ? -g[i] : g[i];
-    if (wd != 0.0) d = std::fma(wd, p[i], d);
-    if (mu != 0.0) {
-      m_buffer[i] = firstBuffer ? d : std::fma(1.0 - m_dampening, d, m_buffer[i] * mu);
-      d = m_nesterov ? std::fma(mu, m_buffer[i], d) : m_buffer[i];
-    }
-    p[i] = std::fma(-lr, d, p[i]);
-    m_etaEff[i] = lr;
-  }
+  const double mu = m_momentum;
+  sgdKernel({p.size(), p.data(), g.data(), m_buffer.data(), m_etaEff.data(), lr(), mu, m_dampening,
+             m_weightDecay},
+            m_maximize, m_nesterov, mu != 0.0 && !m_hasBuffer);
   if (mu != 0.0) m_hasBuffer = true;
 }
 

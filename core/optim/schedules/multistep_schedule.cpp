@@ -18,9 +18,15 @@ ScheduleInfo MultistepSchedule::describe() {
 }
 
 MultistepSchedule::MultistepSchedule(const ParamValues& v) : m_gamma(v.real("gamma")) {
+  // Beyond 2^53 a double no longer holds every whole number, and far beyond it the cast to
+  // long long would be undefined; no run reaches such a step anyway.
+  constexpr double kLargestMilestone = 9007199254740992.0;
   for (double m : v.list("milestones")) {
     if (std::floor(m) != m)
       throw SpecError("multistep: milestones must be whole step numbers, got " + formatDouble(m));
+    if (std::abs(m) > kLargestMilestone)
+      throw SpecError("multistep: milestones must be at most 2^53 in magnitude, got " +
+                      formatDouble(m));
     m_milestones.push_back(static_cast<long long>(m));
   }
   std::sort(m_milestones.begin(), m_milestones.end());

@@ -18,8 +18,25 @@ void* operator new(std::size_t size) {
   throw std::bad_alloc();
 }
 
+// Every form that pairs with the deletes below is replaced too: a nothrow or array new left to
+// the library (Catch2 uses new (std::nothrow)) would be freed here by a different allocator,
+// which AddressSanitizer rightly reports as alloc-dealloc-mismatch.
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  try {
+    return operator new(size);
+  } catch (const std::bad_alloc&) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
+  return operator new(size, tag);
+}
+
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
 namespace optiscope::testing {
 

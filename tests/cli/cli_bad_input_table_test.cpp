@@ -1,0 +1,163 @@
+// Issue 6's bad-input table: malformed flags, specs and CSV datasets across run, race and
+// train (the run cases of cli_bad_input_test.cpp are not repeated). Every one must exit 2,
+// print exactly one line on standard error that names the offending piece, print nothing on
+// standard output, and write nothing: no --out file, no --out directory, no stray files.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/cli_runner.h"
+
+using namespace optiscope::testing;
+
+namespace {
+
+struct BadInput {
+  std::string args;      // without --out, which the test adds
+  std::string mentions;  // the offending piece, as the message must name it
+};
+
+std::set<std::string> entries(const std::string& directory) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(directory))
+    names.insert(entry.path().filename().string());
+  return names;
+}
+
+void checkRejected(const BadInput& bad, const TempDir& dir) {
+  const bool race = bad.args.rfind("race", 0) == 0;
+  const std::string out = dir.file(race ? "race-out" : "out.csv");
+  const auto before = entries(dir.path());
+  INFO(bad.args);
+  const CliResult r = runCli(bad.args + " --out '" + out + "'");
+  CHECK(r.exitCode == 2);
+  CHECK(r.out.empty());
+  REQUIRE_FALSE(r.err.empty());
+  CHECK(r.err.find('\n') == r.err.size() - 1);
+  CHECK(r.err.find(bad.mentions) != std::string::npos);
+  CHECK_FALSE(fileExists(out));
+  CHECK(entries(dir.path()) == before);
+}
+
+const std::vector<BadInput> kFlagAndSpecCases = {
+    // schedules
+    {"run --function rosenbrock --optimizer adam --schedule step:step_size=0", "step_size"},
+    {"run --function rosenbrock --optimizer adam --schedule 'multistep:milestones=[30,'", "]"},
+    {"run --function rosenbrock --optimizer adam --schedule exponential:gamma=-1", "gamma"},
+    {"run --function rosenbrock --optimizer adam --schedule cosine:t_max=0", "t_max"},
+    {"run --function rosenbrock --optimizer adam --schedule linear:start_factor=2", "start_factor"},
+    {"run --function rosenbrock --optimizer adam --schedule onecycle:total_steps=0", "total_steps"},
+    {"run --function rosenbrock --optimizer adam --schedule cyclic:mode=sideways", "sideways"},
+    {"run --function rosenbrock --optimizer adam --schedule reduce_on_plateau:mode=up", "'up'"},
+    {"run --function rosenbrock --optimizer adam --schedule sequence:first=nosuch", "nosuch"},
+    {"run --function rosenbrock --optimizer adam --schedule cosine:t_max=10,t_max=20", "t_max"},
+    {"run --function rosenbrock --optimizer yogi --schedule cyclic:base_lr=0.1,max_lr=1",
+     "cycle_momentum"},
+    // optimizer specs
+    {"run --function rosenbrock --optimizer adam:lr", "'lr'"},
+    {"run --function rosenbrock --optimizer adam:lr=0.1,lr=0.2", "'lr' given twice"},
+    {"run --function rosenbrock --optimizer :lr=0.1", "missing name"},
+    {"run --function rosenbrock --optimizer 'adam:lr=(0.1'", "adam:lr=(0.1"},
+    {"run --function rosenbrock --optimizer rprop:eta_minus=2", "eta_minus"},
+    {"run --function rosenbrock --optimizer sgd:momentum=-0.5", "momentum"},
+    {"run --function rosenbrock --optimizer rmsprop:alpha=1.5", "alpha"},
+    {"run --function rosenbrock --optimizer adagrad:eps=-1", "eps"},
+    {"run --function rosenbrock --optimizer lion:beta2=2", "beta2"},
+    // function specs and flags
+    {"run --function quadratic:condition=0 --optimizer adam", "condition"},
+    {"run --function quadratic:nosuch=1 --optimizer adam", "nosuch"},
+    {"run --function rosenbrock:dim=1 --optimizer adam", "dim"},
+    {"run --function rosenbrock:dim=3 --dim 3 --optimizer adam", "--dim"},
+    {"run --function rosenbrock --dim abc --optimizer adam", "abc"},
+    {"run --function rosenbrock --optimizer adam --start ''", "--start"},
+    {"run --function rosenbrock --optimizer adam --start 1,,2", "--start"},
+    {"run --function rosenbrock --optimizer adam --steps 99999999999999999999999", "--steps"},
+    {"run --function rosenbrock --optimizer adam --noise nan", "--noise"},
+    {"run --function rosenbrock --optimizer adam --function sphere", "--function"},
+    {"run --function rosenbrock --optimizer adam stray", "stray"},
+    // race
+    {"race --function rosenbrock --steps 10", "--optimizer"},
+    {"race --function rosenbrock --optimizer adam --optimizer nosuch", "nosuch"},
+    {"race --function rosenbrock --optimizer adam --optimizer sgd:lr=-1", "lr"},
+    {"race --function nosuch --optimizer adam", "nosuch"},
+    {"race --function rosenbrock --optimizer adam --schedule nosuch", "nosuch"},
+    {"race --function rosenbrock --optimizer adam --steps -5", "--steps"},
+    {"race --function rosenbrock --optimizer adam --start 1", "start"},
+    {"race --function rosenbrock --optimizer adam --noise -0.1", "--noise"},
+    {"race --function rosenbrock --optimizer adam --seed x", "--seed"},
+    {"race --function rosenbrock --optimizer adam --bogus 1", "--bogus"},
+    {"race --function beale --dim 4 --optimizer adam", "beale"},
+    // train
+    {"train --dataset nosuch", "nosuch"},
+    {"train --dataset circle --hidden 8,abc", "abc"},
+    {"train --dataset circle --hidden 17", "17"},
+    {"train --dataset circle --hidden 1,1,1,1,1,1,1", "hidden"},
+    {"train --dataset circle --activation swish", "swish"},
+    {"train --dataset circle --features x1,x3", "x3"},
+    {"train --dataset circle --loss hinge", "hinge"},
+    {"train --dataset plane --loss bce", "bce"},
+    {"train --dataset circle --optimizer adam:lr=-1", "lr"},
+    {"train --dataset circle --schedule nosuch", "nosuch"},
+    {"train --dataset circle --batch 0", "--batch"},
+    {"train --dataset circle --epochs -1", "--epochs"},
+    {"train --dataset circle --noise 0.9", "--noise"},
+    {"train --dataset circle --train-ratio 1", "--train-ratio"},
+    {"train --dataset circle --points 5", "--points"},
+    {"train --dataset circle --points 100001", "--points"},
+    {"train --dataset circle --seed -1", "--seed"},
+    {"train", "--dataset"},
+};
+
+struct BadCsv {
+  std::string name;
+  std::string content;
+  std::string extraArgs;
+  std::string mentions;  // besides the file name, which every message must start with
+};
+
+const std::vector<BadCsv> kCsvCases = {
+    {"short_row.csv", "x1,x2,label\n0,0,0\n1,1\n", "", "line 3"},
+    {"long_row.csv", "0,0,0\n1,1,1,\n", "", "line 2"},
+    {"not_number.csv", "0,0,0\n1,abc,1\n", "", "'abc'"},
+    {"infinite.csv", "0,0,0\n1,inf,1\n", "", "'inf'"},
+    {"overflow.csv", "0,0,0\n1,1e999,1\n", "", "'1e999'"},
+    {"empty_field.csv", "0,0,0\n1,,1\n", "", "line 2"},
+    {"fraction_label.csv", "0,0,0\n1,1,0.5\n", "", "'0.5'"},
+    {"class_16.csv", "0,0,0\n1,1,16\n", "", "'16'"},
+    {"nan_label.csv", "0,0,0\n1,1,nan\n", "", "'nan'"},
+    {"text_labels.csv", "0,0,a\n1,1,b\n", "", "'a'"},
+    {"header_only.csv", "x1,x2,label\n", "", "no data rows"},
+    {"empty.csv", "", "", "no data rows"},
+    {"one_class.csv", "0,0,1\n1,1,1\n", "", "two classes"},
+    {"mixed_labels.csv", "0,0,0\n1,1,-1\n2,2,1\n", "", "-1"},
+    {"semicolons.csv", "0;0;0\n1;1;1\n", "", "line 1"},
+    {"regression_text.csv", "0,0,0.5\n1,1,x\n", "--loss mse", "'x'"},
+    {"good_with_points.csv", "0,0,0\n1,1,1\n", "--points 100", "--points"},
+    {"good_with_dataset.csv", "0,0,0\n1,1,1\n", "--dataset circle", "--dataset"},
+};
+
+}  // namespace
+
+TEST_CASE("bad flags and specs of run, race and train: exit 2, one line, nothing written") {
+  TempDir dir;
+  for (const BadInput& bad : kFlagAndSpecCases) checkRejected(bad, dir);
+}
+
+TEST_CASE("bad --csv-data files: exit 2, one line naming file and line, nothing written") {
+  TempDir dir;
+  for (const BadCsv& csv : kCsvCases) {
+    const std::string path = dir.file(csv.name);
+    std::ofstream(path, std::ios::binary) << csv.content;
+    checkRejected({"train --csv-data '" + path + "' " + csv.extraArgs, csv.mentions}, dir);
+    // Problems inside the file name the file; flag conflicts name the flag.
+    if (csv.extraArgs.empty() || csv.extraArgs == "--loss mse") {
+      const CliResult r = runCli("train --csv-data '" + path + "' " + csv.extraArgs);
+      CHECK(r.err.find(csv.name) != std::string::npos);
+    }
+  }
+  const std::string missing = dir.file("missing.csv");
+  checkRejected({"train --csv-data '" + missing + "'", "missing.csv"}, dir);
+}
