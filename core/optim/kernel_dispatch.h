@@ -8,7 +8,10 @@
 // way and -ffp-contract=off forbids any other fusion), so torch parity stays bit-exact; only
 // the speed differs. Without this, the per-element glibc call kept every step several times
 // slower than torch's vectorized kernels (see bench/compare).
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+// Not under sanitizers: the ifunc resolver that picks a clone runs before the sanitizer
+// runtime is initialised, and an instrumented resolver crashes the program at load time.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) && \
+    !defined(__SANITIZE_THREAD__) && !defined(__SANITIZE_ADDRESS__)
 #define OPTISCOPE_KERNEL __attribute__((target_clones("fma", "default")))
 #else
 #define OPTISCOPE_KERNEL
