@@ -1,11 +1,21 @@
 #include "core/engine/engine.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/engine/engine_worker.h"
 #include "core/util/spec_error.h"
 
 namespace optiscope {
+
+namespace {
+
+void validateStepLimit(long long stepLimit) {
+  if (stepLimit < -1)
+    throw SpecError("step limit must be >= 0 (or -1 for none), got " + std::to_string(stepLimit));
+}
+
+}  // namespace
 
 Engine::Engine(EngineOptions options)
     : m_options(options), m_worker(std::make_unique<EngineWorker>(m_channel, options)) {
@@ -24,9 +34,7 @@ Engine::~Engine() {
 // ---- runs
 
 RunId Engine::addRun(const RunConfig& config, const RunOptions& options) {
-  if (options.stepLimit < -1)
-    throw SpecError("step limit must be >= 0 (or -1 for none), got " +
-                    std::to_string(options.stepLimit));
+  validateStepLimit(options.stepLimit);
   Run run(config);  // validates; built here so that the worker never allocates for it
   std::lock_guard lock(m_runsMutex);
   const RunId id = m_nextId++;
@@ -35,16 +43,27 @@ RunId Engine::addRun(const RunConfig& config, const RunOptions& options) {
   return id;
 }
 
+RunId Engine::addNetworkRun(const NetworkRunConfig& config, const RunOptions& options) {
+  validateStepLimit(options.stepLimit);
+  NetworkRun run = buildNetworkRun(config);  // validates; the worker never builds one
+  auto shared = std::make_shared<const NetworkRunConfig>(config);
+  std::lock_guard lock(m_runsMutex);
+  const RunId id = m_nextId++;
+  m_networkRuns.emplace(id, config);
+  m_channel.post(commands::AddNetworkRun{id, std::move(run), std::move(shared), options});
+  return id;
+}
+
 bool Engine::removeRun(RunId id) {
   std::lock_guard lock(m_runsMutex);
-  if (m_runs.erase(id) == 0) return false;
+  if (m_runs.erase(id) == 0 && m_networkRuns.erase(id) == 0) return false;
   m_channel.post(commands::RemoveRun{id});
   return true;
 }
 
 bool Engine::reset(RunId id) {
   std::lock_guard lock(m_runsMutex);
-  if (!m_runs.contains(id)) return false;
+  if (!contains(id)) return false;
   m_channel.post(commands::ResetRun{id});
   return true;
 }
@@ -53,6 +72,15 @@ void Engine::resetAll() { m_channel.post(commands::ResetAll{}); }
 
 bool Engine::setOptimizer(RunId id, const OptimizerConfig& optimizer) {
   std::lock_guard lock(m_runsMutex);
+  if (auto network = m_networkRuns.find(id); network != m_networkRuns.end()) {
+    NetworkRunConfig changed = network->second;
+    changed.optimizer = optimizer;
+    buildNetworkRun(changed);  // e.g. a schedule that cannot drive this optimizer
+    network->second = changed;
+    m_channel.post(commands::SetOptimizer{
+        id, optimizer, std::make_shared<const NetworkRunConfig>(std::move(changed))});
+    return true;
+  }
   auto run = m_runs.find(id);
   if (run == m_runs.end()) return false;
   RunConfig changed = run->second;
@@ -65,6 +93,15 @@ bool Engine::setOptimizer(RunId id, const OptimizerConfig& optimizer) {
 
 bool Engine::setSchedule(RunId id, const ScheduleConfig& schedule) {
   std::lock_guard lock(m_runsMutex);
+  if (auto network = m_networkRuns.find(id); network != m_networkRuns.end()) {
+    NetworkRunConfig changed = network->second;
+    changed.schedule = schedule;
+    buildNetworkRun(changed);
+    network->second = changed;
+    m_channel.post(commands::SetSchedule{
+        id, schedule, std::make_shared<const NetworkRunConfig>(std::move(changed))});
+    return true;
+  }
   auto run = m_runs.find(id);
   if (run == m_runs.end()) return false;
   RunConfig changed = run->second;
@@ -88,10 +125,9 @@ bool Engine::setStart(RunId id, const Eigen::VectorXd& start) {
 }
 
 bool Engine::setStepLimit(RunId id, long long stepLimit) {
-  if (stepLimit < -1)
-    throw SpecError("step limit must be >= 0 (or -1 for none), got " + std::to_string(stepLimit));
+  validateStepLimit(stepLimit);
   std::lock_guard lock(m_runsMutex);
-  if (!m_runs.contains(id)) return false;
+  if (!contains(id)) return false;
   m_channel.post(commands::SetStepLimit{id, stepLimit});
   return true;
 }
@@ -109,19 +145,50 @@ void Engine::setObjective(const ObjectiveConfig& objective, std::optional<Eigen:
   m_channel.post(std::move(replace));
 }
 
+void Engine::setNetworkTask(std::shared_ptr<const DataSplit> data,
+                            const NetworkSettings& settings) {
+  const NetworkTask task(data, settings);  // validated even when there is no network run yet
+  std::lock_guard lock(m_runsMutex);
+  commands::ReplaceNetworkRuns replace;
+  std::map<RunId, NetworkRunConfig> changed = m_networkRuns;
+  for (auto& [id, config] : changed) {
+    config.data = data;
+    config.settings = settings;
+    config.start = std::nullopt;
+    // All built before anything changes: a failure leaves every run as it was.
+    replace.runs.push_back({id, NetworkRun(task, config.optimizer, config.schedule),
+                            std::make_shared<const NetworkRunConfig>(config)});
+  }
+  m_networkRuns = std::move(changed);
+  m_channel.post(std::move(replace));
+}
+
 std::vector<RunId> Engine::runIds() const {
   std::lock_guard lock(m_runsMutex);
   std::vector<RunId> ids;
   for (const auto& entry : m_runs) ids.push_back(entry.first);
+  for (const auto& entry : m_networkRuns) ids.push_back(entry.first);
+  std::sort(ids.begin(), ids.end());
   return ids;
 }
 
 std::optional<RunConfig> Engine::runConfig(RunId id) const {
   std::lock_guard lock(m_runsMutex);
+  if (auto network = m_networkRuns.find(id); network != m_networkRuns.end())
+    return optimizationOf(network->second);
   auto run = m_runs.find(id);
   if (run == m_runs.end()) return std::nullopt;
   return run->second;
 }
+
+std::optional<NetworkRunConfig> Engine::networkRunConfig(RunId id) const {
+  std::lock_guard lock(m_runsMutex);
+  auto network = m_networkRuns.find(id);
+  if (network == m_networkRuns.end()) return std::nullopt;
+  return network->second;
+}
+
+bool Engine::contains(RunId id) const { return m_runs.contains(id) || m_networkRuns.contains(id); }
 
 // ---- playback
 

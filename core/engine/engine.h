@@ -11,6 +11,7 @@
 
 #include "core/engine/engine_channel.h"
 #include "core/engine/engine_types.h"
+#include "core/engine/network_run_config.h"
 #include "core/engine/pacer.h"
 #include "core/engine/run.h"
 #include "core/engine/snapshot.h"
@@ -47,6 +48,9 @@ class Engine {
   // ---- runs. Functions taking a RunId return false when there is no such run (for example
   // when another thread removed it); they change nothing then.
   RunId addRun(const RunConfig& config, const RunOptions& options = {});
+  // A network run: one engine tick is one minibatch update (an epoch is batchesPerEpoch
+  // ticks); step limits count minibatch steps. Throws SpecError on a bad config.
+  RunId addNetworkRun(const NetworkRunConfig& config, const RunOptions& options = {});
   bool removeRun(RunId id);
   bool reset(RunId id);
   void resetAll();
@@ -54,16 +58,23 @@ class Engine {
   // name starts the run afresh.
   bool setOptimizer(RunId id, const OptimizerConfig& optimizer);
   bool setSchedule(RunId id, const ScheduleConfig& schedule);
-  // Restarts the run from `start`.
+  // Restarts the run from `start`; false for a network run.
   bool setStart(RunId id, const Eigen::VectorXd& start);
   bool setStepLimit(RunId id, long long stepLimit);  // -1: none
   // Restarts every run on the new objective, from `start` or the objective's default start;
   // each run keeps its optimizer, schedule and noise settings.
+  // Network runs are left alone.
   void setObjective(const ObjectiveConfig& objective,
                     std::optional<Eigen::VectorXd> start = std::nullopt);
+  // Restarts EVERY network run on a new task (data and/or settings), each from the new
+  // task's seeded initial parameters, keeping its optimizer and schedule. 2D runs are left
+  // alone. Throws SpecError (nothing changes) when the settings do not fit the data.
+  void setNetworkTask(std::shared_ptr<const DataSplit> data, const NetworkSettings& settings);
 
   std::vector<RunId> runIds() const;
-  std::optional<RunConfig> runConfig(RunId id) const;  // as of the last change made
+  // As of the last change made. For a network run: its optimizer and schedule, objective empty.
+  std::optional<RunConfig> runConfig(RunId id) const;
+  std::optional<NetworkRunConfig> networkRunConfig(RunId id) const;  // nullopt: no such run
 
   // ---- playback
   void play();
@@ -87,6 +98,8 @@ class Engine {
   bool waitUntilIdle(std::chrono::milliseconds timeout);
 
  private:
+  bool contains(RunId id) const;  // under m_runsMutex
+
   EngineOptions m_options;
   EngineChannel m_channel;
   std::unique_ptr<EngineWorker> m_worker;
@@ -95,6 +108,7 @@ class Engine {
   // what the worker will have once the queue is applied.
   mutable std::mutex m_runsMutex;
   std::map<RunId, RunConfig> m_runs;
+  std::map<RunId, NetworkRunConfig> m_networkRuns;
   RunId m_nextId = 1;
   std::thread m_thread;
 };

@@ -1,11 +1,14 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <memory>
 #include <variant>
 #include <vector>
 
 #include "core/engine/engine_types.h"
+#include "core/engine/network_run_config.h"
 #include "core/engine/run.h"
+#include "core/nn/network_run.h"
 
 namespace optiscope::commands {
 
@@ -24,6 +27,12 @@ struct AddRun {
   Run run;
   RunOptions options;
 };
+struct AddNetworkRun {
+  RunId id;
+  NetworkRun run;
+  std::shared_ptr<const NetworkRunConfig> config;
+  RunOptions options;
+};
 struct RemoveRun {
   RunId id;
 };
@@ -31,13 +40,16 @@ struct ResetRun {
   RunId id;
 };
 struct ResetAll {};
+// `network`: a network run's whole configuration after the change (null for a 2D run).
 struct SetOptimizer {
   RunId id;
   OptimizerConfig optimizer;
+  std::shared_ptr<const NetworkRunConfig> network = nullptr;
 };
 struct SetSchedule {
   RunId id;
   ScheduleConfig schedule;
+  std::shared_ptr<const NetworkRunConfig> network = nullptr;
 };
 struct SetStart {
   RunId id;
@@ -51,8 +63,18 @@ struct SetStepLimit {
 struct ReplaceRuns {
   std::vector<std::pair<RunId, Run>> runs;
 };
+// A new network task: every network run is replaced by a fresh one built for it.
+struct ReplaceNetworkRuns {
+  struct Replacement {
+    RunId id;
+    NetworkRun run;
+    std::shared_ptr<const NetworkRunConfig> config;
+  };
+  std::vector<Replacement> runs;
+};
 
-using Command = std::variant<Play, Pause, Step, SetSpeed, AddRun, RemoveRun, ResetRun, ResetAll,
-                             SetOptimizer, SetSchedule, SetStart, SetStepLimit, ReplaceRuns>;
+using Command = std::variant<Play, Pause, Step, SetSpeed, AddRun, AddNetworkRun, RemoveRun,
+                             ResetRun, ResetAll, SetOptimizer, SetSchedule, SetStart, SetStepLimit,
+                             ReplaceRuns, ReplaceNetworkRuns>;
 
 }  // namespace optiscope::commands

@@ -13,8 +13,9 @@ using RunId = std::uint64_t;
 struct RunOptions {
   // The engine stops stepping the run once it reaches this step; -1: no limit.
   long long stepLimit = -1;
-  // Hand over every step unthinned (for the CLI's CSV files). The trace deltas of such a run
-  // then grow until they are taken, so take them regularly on long runs.
+  // Hand over every step unthinned (for the CLI's CSV files), and every epoch record of a
+  // network run. The trace deltas of such a run then grow until they are taken, so take them
+  // regularly on long runs.
   bool fullResolution = false;
 };
 

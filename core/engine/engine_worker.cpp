@@ -21,18 +21,16 @@ Overloaded(Handlers...) -> Overloaded<Handlers...>;
 constexpr long long kMaxChunk = 4096;
 constexpr std::chrono::milliseconds kRateWindow{250};
 
-}  // namespace
-
-EngineWorker::RunSlot::RunSlot(RunId id, Run run, RunOptions options)
-    : id(id),
-      run(std::move(run)),
-      options(options),
-      config(std::make_shared<const RunConfig>(this->run.config())),
-      generation(-1) {}  // restarted() makes a new slot generation 0
-
-bool EngineWorker::RunSlot::runnable() const {
-  return !run.diverged() && (options.stepLimit < 0 || run.step() < options.stepLimit);
+// Records of a later hand-over joining an untaken one, bounded as the slot bounds them.
+void appendEpochs(TraceDelta& into, std::vector<EpochRecord> records) {
+  const bool bounded = !into.points.limits().isUnbounded();
+  for (EpochRecord& record : records) {
+    if (bounded && into.epochs.size() >= TraceDelta::kMaxPendingEpochs) thinOlderHalf(into.epochs);
+    into.epochs.push_back(std::move(record));
+  }
 }
+
+}  // namespace
 
 EngineWorker::EngineWorker(EngineChannel& channel, EngineOptions options)
     : m_channel(channel), m_options(options) {
@@ -79,9 +77,9 @@ void EngineWorker::applyCommands() {
   m_dirty = true;
 }
 
-EngineWorker::RunSlot* EngineWorker::find(RunId id) {
+RunSlot* EngineWorker::find(RunId id) {
   for (RunSlot& slot : m_slots)
-    if (slot.id == id) return &slot;
+    if (slot.id() == id) return &slot;
   return nullptr;
 }
 
@@ -103,51 +101,54 @@ void EngineWorker::apply(commands::Command& command) {
           },
           [&](SetSpeed& c) { m_pacer.setSpeed(c.stepsPerSecond, Clock::now()); },
           [&](AddRun& c) { restarted(m_slots.emplace_back(c.id, std::move(c.run), c.options)); },
+          [&](AddNetworkRun& c) {
+            restarted(m_slots.emplace_back(c.id, std::move(c.run), std::move(c.config), c.options));
+          },
           [&](RemoveRun& c) {
-            std::erase_if(m_slots, [&](const RunSlot& slot) { return slot.id == c.id; });
+            std::erase_if(m_slots, [&](const RunSlot& slot) { return slot.id() == c.id; });
           },
           [&](ResetRun& c) {
             withRun(c.id, [&](RunSlot& slot) {
-              slot.run.reset();
+              slot.reset();
               restarted(slot);
             });
           },
           [&](ResetAll&) {
             for (RunSlot& slot : m_slots) {
-              slot.run.reset();
+              slot.reset();
               restarted(slot);
             }
           },
           [&](SetOptimizer& c) {
             withRun(c.id, [&](RunSlot& slot) {
-              // Another optimizer kind has no state to keep: Run starts it afresh.
-              const bool restart = c.optimizer.name != slot.run.config().optimizer.name;
-              slot.run.setOptimizerConfig(c.optimizer);
-              slot.config = std::make_shared<const RunConfig>(slot.run.config());
-              if (restart) restarted(slot);
+              if (slot.setOptimizer(c.optimizer, std::move(c.network))) restarted(slot);
             });
           },
           [&](SetSchedule& c) {
-            withRun(c.id, [&](RunSlot& slot) {
-              slot.run.setScheduleConfig(c.schedule);
-              slot.config = std::make_shared<const RunConfig>(slot.run.config());
-            });
+            withRun(c.id,
+                    [&](RunSlot& slot) { slot.setSchedule(c.schedule, std::move(c.network)); });
           },
           [&](SetStart& c) {
             withRun(c.id, [&](RunSlot& slot) {
-              slot.run.setStart(c.start);
-              slot.config = std::make_shared<const RunConfig>(slot.run.config());
+              if (slot.isNetwork()) return;
+              slot.setStart(c.start);
               restarted(slot);
             });
           },
           [&](SetStepLimit& c) {
-            withRun(c.id, [&](RunSlot& slot) { slot.options.stepLimit = c.stepLimit; });
+            withRun(c.id, [&](RunSlot& slot) { slot.options().stepLimit = c.stepLimit; });
           },
           [&](ReplaceRuns& c) {
             for (auto& entry : c.runs)  // no structured binding: clang-14 cannot capture it
               withRun(entry.first, [&](RunSlot& slot) {
-                slot.run = std::move(entry.second);
-                slot.config = std::make_shared<const RunConfig>(slot.run.config());
+                slot.replace(std::move(entry.second));
+                restarted(slot);
+              });
+          },
+          [&](ReplaceNetworkRuns& c) {
+            for (auto& entry : c.runs)
+              withRun(entry.id, [&](RunSlot& slot) {
+                slot.replace(std::move(entry.run), std::move(entry.config));
                 restarted(slot);
               });
           },
@@ -155,11 +156,11 @@ void EngineWorker::apply(commands::Command& command) {
       command);
 }
 
-TraceDelta EngineWorker::emptyDelta(const RunSlot& slot, bool restart) {
+TraceDelta EngineWorker::emptyDelta(const RunSlot& slot) {
   const TraceLimits limits =
-      slot.options.fullResolution ? TraceLimits::unbounded() : m_options.deltaLimits.normalized();
-  const Eigen::Index dim = slot.run.objective().dim();
-  TraceDelta delta{slot.id, slot.generation, restart, Trace()};
+      slot.options().fullResolution ? TraceLimits::unbounded() : m_options.deltaLimits.normalized();
+  const Eigen::Index dim = slot.traceDim();
+  TraceDelta delta{slot.id(), slot.generation(), false, Trace(), {}};
   while (!m_spareDeltas.empty()) {
     Trace spare = std::move(m_spareDeltas.back().points);
     m_spareDeltas.pop_back();
@@ -172,16 +173,7 @@ TraceDelta EngineWorker::emptyDelta(const RunSlot& slot, bool restart) {
   return delta;
 }
 
-void EngineWorker::restarted(RunSlot& slot) {
-  ++slot.generation;
-  slot.delta = emptyDelta(slot, true);
-  record(slot);
-}
-
-void EngineWorker::record(RunSlot& slot) {
-  const Run& run = slot.run;
-  slot.delta.points.append(run.step(), run.loss(), run.params(), run.gradient(), run.effectiveLr());
-}
+void EngineWorker::restarted(RunSlot& slot) { slot.restarted(emptyDelta(slot)); }
 
 // ---- stepping
 
@@ -222,16 +214,7 @@ long long EngineWorker::stepBatch(long long maxTicks, Clock::time_point deadline
 }
 
 long long EngineWorker::advance(RunSlot& slot, long long ticks) {
-  if (!slot.runnable()) return 0;
-  if (slot.options.stepLimit >= 0)
-    ticks = std::min(ticks, slot.options.stepLimit - slot.run.step());
-  long long made = 0;
-  while (made < ticks && !slot.run.diverged()) {
-    slot.run.advance();
-    record(slot);
-    ++made;
-  }
-  slot.updates += made;
+  const long long made = slot.advance(ticks);
   m_totalSteps += made;
   return made;
 }
@@ -253,8 +236,8 @@ void EngineWorker::publishDeltas(bool force) {
   if (m_spareDeltas.empty()) m_spareDeltas = m_channel.takeRecycled();
   std::vector<TraceDelta> fresh;
   for (RunSlot& slot : m_slots) {
-    if (!slot.delta.restarted && slot.delta.points.empty()) continue;
-    fresh.push_back(std::exchange(slot.delta, emptyDelta(slot, false)));
+    if (!slot.delta().restarted && slot.delta().points.empty()) continue;
+    fresh.push_back(std::exchange(slot.delta(), emptyDelta(slot)));
   }
   if (fresh.empty()) return;
   std::vector<TraceDelta> pending = m_channel.exchangeDeltas({});
@@ -268,6 +251,7 @@ void EngineWorker::publishDeltas(bool force) {
     } else {
       older->points.appendAll(delta.points);
       older->generation = delta.generation;
+      appendEpochs(*older, std::move(delta.epochs));
     }
   }
   std::erase_if(pending, [this](const TraceDelta& d) { return find(d.run) == nullptr; });
@@ -289,30 +273,8 @@ std::shared_ptr<const Snapshot> EngineWorker::buildSnapshot(Clock::time_point no
   if (newRates) m_rateMark = now;
   snapshot->runs.reserve(m_slots.size());
   for (RunSlot& slot : m_slots) {
-    if (newRates) {
-      slot.stepsPerSecond = static_cast<double>(slot.updates - slot.updatesAtRateMark) / sinceMark;
-      slot.updatesAtRateMark = slot.updates;
-    }
-    const Run& run = slot.run;
-    RunSnapshot& out = snapshot->runs.emplace_back();
-    out.id = slot.id;
-    out.config = slot.config;
-    out.generation = slot.generation;
-    out.step = run.step();
-    out.params = run.params();
-    out.loss = run.loss();
-    out.gradient = run.gradient();
-    out.effectiveLr = run.effectiveLr();
-    out.effectiveLrTarget = std::string(run.optimizer().effectiveLrTarget());
-    for (const StateView& view : run.optimizer().state())
-      out.state.push_back({std::string(view.name), *view.values});
-    out.lr = run.optimizer().lr();
-    out.lastLr = run.lastLr();
-    out.diverged = run.diverged();
-    out.divergedAt = run.diverged() ? run.step() : -1;
-    out.stepLimit = slot.options.stepLimit;
-    out.finished = slot.options.stepLimit >= 0 && run.step() >= slot.options.stepLimit;
-    out.stepsPerSecond = idle || !slot.runnable() ? 0.0 : slot.stepsPerSecond;
+    if (newRates) slot.refreshRate(sinceMark);
+    slot.fillSnapshot(snapshot->runs.emplace_back(), idle);
   }
   return snapshot;
 }

@@ -7,13 +7,15 @@
 #include "core/engine/engine_channel.h"
 #include "core/engine/engine_commands.h"
 #include "core/engine/pacer.h"
+#include "core/engine/run_slot.h"
 #include "core/engine/snapshot.h"
 
 namespace optiscope {
 
-// The engine's background thread: owns every run, applies commands at step boundaries,
-// steps the runs in short batches, records trace points and publishes snapshots. Nothing
-// here is touched by any other thread; all exchange goes through the EngineChannel.
+// The engine's background thread: owns every run (2D or network, see RunSlot), applies
+// commands at step boundaries, steps the runs in short batches, records trace points and
+// publishes snapshots. Nothing here is touched by any other thread; all exchange goes through
+// the EngineChannel.
 class EngineWorker {
  public:
   EngineWorker(EngineChannel& channel, EngineOptions options);
@@ -23,28 +25,11 @@ class EngineWorker {
  private:
   using Clock = EngineChannel::Clock;
 
-  struct RunSlot {
-    RunSlot(RunId id, Run run, RunOptions options);
-
-    RunId id;
-    Run run;
-    RunOptions options;
-    std::shared_ptr<const RunConfig> config;
-    long long generation = 0;
-    TraceDelta delta;       // points not yet handed over
-    long long updates = 0;  // since the slot was created, for the steps/s figure
-    long long updatesAtRateMark = 0;
-    double stepsPerSecond = 0.0;
-
-    bool runnable() const;
-  };
-
   void applyCommands();
   void apply(commands::Command& command);
   RunSlot* find(RunId id);
   // The run went back to step 0: a fresh delta, marked so that consumers drop the old trace.
   void restarted(RunSlot& slot);
-  void record(RunSlot& slot);
 
   bool anyRunnable() const;
   bool hasWork() const;
@@ -55,7 +40,7 @@ class EngineWorker {
   void publish(Clock::time_point now, bool idle);
   void publishDeltas(bool force);
   std::shared_ptr<const Snapshot> buildSnapshot(Clock::time_point now, bool idle);
-  TraceDelta emptyDelta(const RunSlot& slot, bool restart);
+  TraceDelta emptyDelta(const RunSlot& slot);
 
   EngineChannel& m_channel;
   EngineOptions m_options;

@@ -1,6 +1,7 @@
 #include "core/engine/run_traces.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace optiscope {
 
@@ -10,13 +11,21 @@ void RunTraces::absorb(const std::vector<TraceDelta>& deltas) {
     if (kept == m_traces.end() || delta.restarted) {
       const TraceLimits limits =
           delta.points.limits().isUnbounded() ? TraceLimits::unbounded() : m_limits;
-      Kept fresh{delta.generation, Trace(delta.points.dim(), limits)};
+      Kept fresh{delta.generation, Trace(delta.points.dim(), limits), std::nullopt};
       fresh.trace.appendAll(delta.points);
-      m_traces.insert_or_assign(delta.run, std::move(fresh));
-      continue;
+      kept = m_traces.insert_or_assign(delta.run, std::move(fresh)).first;
+    } else {
+      kept->second.generation = delta.generation;
+      kept->second.trace.appendAll(delta.points);
     }
-    kept->second.generation = delta.generation;
-    kept->second.trace.appendAll(delta.points);
+    // A network run's trace has dimension 0; its first delta opens the history even when it
+    // carries no record yet.
+    const bool network = delta.points.dim() == 0 || !delta.epochs.empty();
+    if (network && !kept->second.epochs)
+      kept->second.epochs.emplace(kept->second.trace.limits().isUnbounded()
+                                      ? std::numeric_limits<std::size_t>::max()
+                                      : EpochHistory().capacity());
+    for (const EpochRecord& record : delta.epochs) kept->second.epochs->append(record);
   }
 }
 
@@ -27,6 +36,12 @@ void RunTraces::retainRunsOf(const Snapshot& snapshot) {
 const Trace* RunTraces::find(RunId id) const {
   auto kept = m_traces.find(id);
   return kept == m_traces.end() ? nullptr : &kept->second.trace;
+}
+
+const EpochHistory* RunTraces::epochs(RunId id) const {
+  auto kept = m_traces.find(id);
+  if (kept == m_traces.end() || !kept->second.epochs) return nullptr;
+  return &*kept->second.epochs;
 }
 
 long long RunTraces::generation(RunId id) const {

@@ -3,10 +3,13 @@
 #include <Eigen/Core>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/engine/engine_types.h"
+#include "core/engine/epoch_record.h"
+#include "core/engine/network_run_config.h"
 #include "core/engine/run.h"
 #include "core/engine/trace.h"
 
@@ -18,10 +21,13 @@ struct NamedVector {
 };
 
 // One run as the worker saw it at a step boundary: every field belongs to the same step,
-// so loss == f(params) exactly.
+// so loss == f(params) exactly. For a network run, one step is one minibatch update and loss
+// is the minibatch objective the next update descends.
 struct RunSnapshot {
   RunId id = 0;
-  std::shared_ptr<const RunConfig> config;  // the optimizer and schedule currently in effect
+  // The optimizer and schedule currently in effect (a network run's objective is left empty).
+  std::shared_ptr<const RunConfig> config;
+  std::shared_ptr<const NetworkRunConfig> network;  // null for a 2D run
   // Counts restarts (reset, new start, new objective, another optimizer kind): within one
   // generation the step never goes back.
   long long generation = 0;
@@ -39,6 +45,10 @@ struct RunSnapshot {
   long long stepLimit = -1;   // -1: no limit
   bool finished = false;      // reached its step limit
   double stepsPerSecond = 0.0;
+  // Network runs only.
+  long long epoch = 0;  // completed epochs
+  long long batchesPerEpoch = 0;
+  std::optional<EpochRecord> lastEpoch;  // the latest epoch boundary reached
 };
 
 struct Snapshot {
@@ -59,12 +69,18 @@ struct Snapshot {
 };
 
 // The points a run produced since the last hand-over. When `restarted` is set the run went
-// back to step 0 in between: drop what was kept for it before appending these.
+// back to step 0 in between: drop what was kept for it before appending these. A network
+// run's points are a Trace of dimension 0 (step and minibatch loss only).
 struct TraceDelta {
   RunId run = 0;
   long long generation = 0;
   bool restarted = false;
   Trace points;
+  // Network runs: the epoch boundaries reached since the last take (bounded like `points`:
+  // beyond kMaxPendingEpochs the older half is thinned by two).
+  std::vector<EpochRecord> epochs;
+
+  static constexpr std::size_t kMaxPendingEpochs = 4096;
 };
 
 }  // namespace optiscope
