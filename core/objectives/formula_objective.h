@@ -41,6 +41,14 @@ class FormulaObjective final : public Objective {
   double value(const Eigen::Ref<const Eigen::VectorXd>& x) const override {
     return m_formula(x[0], x[1]);
   }
+  void values(const Eigen::Ref<const Eigen::VectorXd>& xs, double y,
+              Eigen::Ref<Eigen::VectorXd> out) const override {
+    if (out.size() != xs.size()) {
+      Objective::values(xs, y, out);  // throws the common error
+      return;
+    }
+    for (Eigen::Index i = 0; i < xs.size(); ++i) out[i] = m_formula(xs[i], y);
+  }
 
   double valueAndGradient(const Eigen::Ref<const Eigen::VectorXd>& x,
                           Eigen::Ref<Eigen::VectorXd> g) const override {

@@ -16,6 +16,22 @@ double Himmelblau::value(const Eigen::Ref<const Eigen::VectorXd>& x) const {
   return a * a + b * b;
 }
 
+void Himmelblau::values(const Eigen::Ref<const Eigen::VectorXd>& xs, double y,
+                        Eigen::Ref<Eigen::VectorXd> out) const {
+  if (out.size() != xs.size()) {
+    Objective::values(xs, y, out);  // throws the common error
+    return;
+  }
+  const double* __restrict x = xs.data();
+  double* __restrict f = out.data();
+  const double ySquared = y * y;
+  for (Eigen::Index i = 0; i < xs.size(); ++i) {
+    const double a = (x[i] * x[i] + y) - 11.0;
+    const double b = (x[i] + ySquared) - 7.0;
+    f[i] = a * a + b * b;
+  }
+}
+
 double Himmelblau::valueAndGradient(const Eigen::Ref<const Eigen::VectorXd>& x,
                                     Eigen::Ref<Eigen::VectorXd> g) const {
   // Literal expressions in torch's evaluation order: parity tests compare bit for bit.

@@ -18,6 +18,8 @@ class Himmelblau final : public Objective {
   std::string_view name() const override { return "himmelblau"; }
   Eigen::Index dim() const override { return 2; }
   double value(const Eigen::Ref<const Eigen::VectorXd>& x) const override;
+  void values(const Eigen::Ref<const Eigen::VectorXd>& xs, double y,
+              Eigen::Ref<Eigen::VectorXd> out) const override;
   double valueAndGradient(const Eigen::Ref<const Eigen::VectorXd>& x,
                           Eigen::Ref<Eigen::VectorXd> g) const override;
   Eigen::MatrixXd hessian(const Eigen::Ref<const Eigen::VectorXd>& x) const override;

@@ -31,6 +31,12 @@ class Objective {
   virtual Eigen::Index dim() const = 0;
 
   virtual double value(const Eigen::Ref<const Eigen::VectorXd>& x) const = 0;
+  // One row of a landscape grid: out[i] = value((xs[i], y)), bit for bit, for a 2D objective
+  // (throws std::logic_error otherwise, or if out.size() != xs.size()). The default calls
+  // value() per point; overrides evaluate the formula in a loop that can vectorize, without a
+  // virtual call and an Eigen::Ref per point.
+  virtual void values(const Eigen::Ref<const Eigen::VectorXd>& xs, double y,
+                      Eigen::Ref<Eigen::VectorXd> out) const;
   // Writes ∇f(x) into g (sized dim(); nothing is allocated) and returns f(x).
   virtual double valueAndGradient(const Eigen::Ref<const Eigen::VectorXd>& x,
                                   Eigen::Ref<Eigen::VectorXd> g) const = 0;

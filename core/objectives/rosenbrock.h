@@ -20,6 +20,8 @@ class Rosenbrock final : public Objective {
   std::string_view name() const override { return "rosenbrock"; }
   Eigen::Index dim() const override { return m_dim; }
   double value(const Eigen::Ref<const Eigen::VectorXd>& x) const override;
+  void values(const Eigen::Ref<const Eigen::VectorXd>& xs, double y,
+              Eigen::Ref<Eigen::VectorXd> out) const override;
   double valueAndGradient(const Eigen::Ref<const Eigen::VectorXd>& x,
                           Eigen::Ref<Eigen::VectorXd> g) const override;
   Eigen::MatrixXd hessian(const Eigen::Ref<const Eigen::VectorXd>& x) const override;

@@ -38,6 +38,16 @@ class SeparableObjective final : public Objective {
     for (Eigen::Index i = 0; i < m_dim; ++i) f += m_term(x[i]);
     return f;
   }
+  void values(const Eigen::Ref<const Eigen::VectorXd>& xs, double y,
+              Eigen::Ref<Eigen::VectorXd> out) const override {
+    if (m_dim != 2 || out.size() != xs.size()) {
+      Objective::values(xs, y, out);  // throws the common error
+      return;
+    }
+    // value()'s sum in its order, with the y term evaluated once for the row.
+    const double yTerm = m_term(y);
+    for (Eigen::Index i = 0; i < xs.size(); ++i) out[i] = (0.0 + m_term(xs[i])) + yTerm;
+  }
 
   double valueAndGradient(const Eigen::Ref<const Eigen::VectorXd>& x,
                           Eigen::Ref<Eigen::VectorXd> g) const override {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/optim/adam_common.h"
+#include "core/optim/kernel_dispatch.h"
 
 namespace optiscope {
 
@@ -71,6 +72,7 @@ void AdaBelief::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eig
   const Rectification rect =
       m_rectify ? rectification(t) : Rectification{RectifiedMode::Frozen, 0.0, 0.0};
   const double stepSize = lr / bc1;
+  m_last = {lr, sqrtBc2, eps, m_amsgrad, m_rectify, rect};
   for (Eigen::Index i = 0; i < p.size(); ++i) {
     double d = g[i];
     if (m_weightDecouple)
@@ -84,17 +86,26 @@ void AdaBelief::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eig
     if (!m_rectify) {
       const double den = std::sqrt(m_amsgrad ? m_smax[i] : m_s[i]) / sqrtBc2 + eps;
       p[i] = p[i] + (-stepSize * m_m[i]) / den;
-      m_etaEff[i] = lr / den;
     } else if (rect.mode == RectifiedMode::Adaptive) {
       const double den = std::sqrt(m_s[i]) + eps;
       p[i] = p[i] + (-rect.stepSize * lr * m_m[i]) / den;
-      m_etaEff[i] = lr * rect.rectifier / den;
     } else if (rect.mode == RectifiedMode::Sgd) {
       p[i] = std::fma(-rect.stepSize * lr, m_m[i], p[i]);
-      m_etaEff[i] = lr;
-    } else {
-      m_etaEff[i] = 0.0;
     }
+  }
+}
+
+void AdaBelief::computeEffectiveLr(Eigen::VectorXd& out) const {
+  const double lr = m_last.lr, eps = m_last.eps;
+  if (!m_last.rectify) {
+    const Eigen::VectorXd& second = m_last.amsgrad ? m_smax : m_s;
+    for (Eigen::Index i = 0; i < out.size(); ++i)
+      out[i] = lr / (std::sqrt(second[i]) / m_last.sqrtBc2 + eps);
+  } else if (m_last.rect.mode == RectifiedMode::Adaptive) {
+    for (Eigen::Index i = 0; i < out.size(); ++i)
+      out[i] = lr * m_last.rect.rectifier / (std::sqrt(m_s[i]) + eps);
+  } else {
+    kernels::fillConstant(out, m_last.rect.mode == RectifiedMode::Sgd ? lr : 0.0);
   }
 }
 

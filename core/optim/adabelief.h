@@ -35,6 +35,7 @@ class AdaBelief : public OptimizerBase<AdaBelief> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
   // What the rectified update does at step t: an adaptive step scaled by the variance
@@ -50,6 +51,11 @@ class AdaBelief : public OptimizerBase<AdaBelief> {
   double m_beta1 = 0.9, m_beta2 = 0.999, m_eps = 1e-16, m_weightDecay = 0.0;
   bool m_amsgrad = false, m_weightDecouple = true, m_fixedDecay = false, m_rectify = true;
   bool m_degeneratedToSgd = true;
+  struct LastStep {
+    double lr = 0.0, sqrtBc2 = 0.0, eps = 0.0;
+    bool amsgrad = false, rectify = false;
+    Rectification rect{RectifiedMode::Frozen, 0.0, 0.0};
+  } m_last;  // what η_eff of the last step needs besides s (or smax)
   Eigen::VectorXd m_m, m_s, m_smax;
 };
 

@@ -54,6 +54,7 @@ void AdaBound::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eige
   const double finalLr = m_finalLr * lr / m_baseLr;
   const double lower = finalLr * (1.0 - 1.0 / (m_gamma * t + 1.0));
   const double upper = finalLr * (1.0 + 1.0 / (m_gamma * t));
+  m_last = {stepSize, lower, upper, m_eps, m_amsbound};
   for (Eigen::Index i = 0; i < p.size(); ++i) {
     double d = g[i];
     if (wd != 0.0) d = std::fma(wd, p[i], d);
@@ -63,7 +64,14 @@ void AdaBound::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eige
     const double den = std::sqrt(m_amsbound ? m_vmax[i] : m_v[i]) + m_eps;
     const double eta = std::min(std::max(stepSize / den, lower), upper);
     p[i] = p[i] + -(eta * m_m[i]);
-    m_etaEff[i] = eta;
+  }
+}
+
+void AdaBound::computeEffectiveLr(Eigen::VectorXd& out) const {
+  const Eigen::VectorXd& second = m_last.amsbound ? m_vmax : m_v;
+  for (Eigen::Index i = 0; i < out.size(); ++i) {
+    const double den = std::sqrt(second[i]) + m_last.eps;
+    out[i] = std::min(std::max(m_last.stepSize / den, m_last.lower), m_last.upper);
   }
 }
 

@@ -30,11 +30,16 @@ class AdaBound : public OptimizerBase<AdaBound> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
   double m_baseLr = 1e-3, m_beta1 = 0.9, m_beta2 = 0.999, m_finalLr = 0.1, m_gamma = 1e-3;
   double m_eps = 1e-8, m_weightDecay = 0.0;
   bool m_amsbound = false;
+  struct LastStep {
+    double stepSize = 0.0, lower = 0.0, upper = 0.0, eps = 0.0;
+    bool amsbound = false;
+  } m_last;  // what η_eff of the last step needs besides v (or vmax)
   Eigen::VectorXd m_m, m_v, m_vmax;
 };
 

@@ -32,6 +32,7 @@ void Adadelta::allocate(Eigen::Index n) {
 
 void Adadelta::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
   const double lr = this->lr(), rho = m_rho, eps = m_eps, wd = m_weightDecay;
+  Eigen::VectorXd& etaEff = eagerEffectiveLr();
   for (Eigen::Index i = 0; i < p.size(); ++i) {
     double d = m_maximize ? -g[i] : g[i];
     if (wd != 0.0) d = std::fma(wd, p[i], d);
@@ -40,7 +41,7 @@ void Adadelta::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eige
     const double delta = ratio * d;
     m_u[i] = std::fma((1.0 - rho) * delta, delta, m_u[i] * rho);
     p[i] = std::fma(-lr, delta, p[i]);
-    m_etaEff[i] = lr * ratio;
+    etaEff[i] = lr * ratio;
   }
 }
 

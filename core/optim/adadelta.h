@@ -27,6 +27,8 @@ class Adadelta : public OptimizerBase<Adadelta> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  // Eager: η_eff needs u of the step before, which the update overwrites.
+  void computeEffectiveLr(Eigen::VectorXd&) const override {}
 
  private:
   double m_rho = 0.9, m_eps = 1e-6, m_weightDecay = 0.0;

@@ -12,7 +12,6 @@ struct AdagradArgs {
   double* p;
   const double* g;
   double* sum;
-  double* etaEff;
   double clr, wd, eps;
 };
 
@@ -22,21 +21,33 @@ struct AdagradLoop {
     double* __restrict p = a.p;
     const double* __restrict g = a.g;
     double* __restrict sum = a.sum;
-    double* __restrict etaEff = a.etaEff;
-    OPTISCOPE_SIMD
-    for (Eigen::Index i = 0; i < a.n; ++i) {
+    // Locals: see SgdLoop.
+    const double negativeClr = -a.clr, wd = a.wd, eps = a.eps;
+    const Eigen::Index n = a.n;
+    const auto body = [&](Eigen::Index i) OPTISCOPE_INLINE_LAMBDA {
       double d = kMaximize ? -g[i] : g[i];
-      if constexpr (kDecay) d = std::fma(a.wd, p[i], d);
-      sum[i] = std::fma(d, d, sum[i]);
-      const double den = std::sqrt(sum[i]) + a.eps;
-      p[i] = p[i] + ((-a.clr) * d) / den;
-      etaEff[i] = a.clr / den;
-    }
+      if constexpr (kDecay) d = std::fma(wd, p[i], d);
+      const double s = std::fma(d, d, sum[i]);
+      sum[i] = s;
+      p[i] = p[i] + (negativeClr * d) / (std::sqrt(s) + eps);
+    };
+    const Eigen::Index head = kernels::alignedHead(p, n);
+    for (Eigen::Index i = 0; i < head; ++i) body(i);
+    OPTISCOPE_SIMD
+    for (Eigen::Index i = head; i < n; ++i) body(i);
   }
 };
 
 OPTISCOPE_KERNEL void adagradKernel(const AdagradArgs& a, bool maximize) {
   kernels::dispatchFlags<AdagradLoop>(a, maximize, a.wd != 0.0);
+}
+
+// η_eff = clr/(sqrt(sum)+eps), the denominator of the step. A kernel like the step's: the
+// engine reads η_eff after every step.
+OPTISCOPE_KERNEL void adagradRateKernel(Eigen::Index n, const double* __restrict sum,
+                                        double* __restrict out, double clr, double eps) {
+  OPTISCOPE_SIMD
+  for (Eigen::Index i = 0; i < n; ++i) out[i] = clr / (std::sqrt(sum[i]) + eps);
 }
 
 }  // namespace
@@ -73,9 +84,13 @@ void Adagrad::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen
   m_t += 1.0f;
   const double t = m_t;
   const double clr = lr() / (1.0 + (t - 1.0) * m_lrDecay);
-  adagradKernel(
-      {p.size(), p.data(), g.data(), m_sum.data(), m_etaEff.data(), clr, m_weightDecay, m_eps},
-      m_maximize);
+  m_last = {clr, m_eps};
+  adagradKernel({p.size(), p.data(), g.data(), m_sum.data(), clr, m_weightDecay, m_eps},
+                m_maximize);
+}
+
+void Adagrad::computeEffectiveLr(Eigen::VectorXd& out) const {
+  adagradRateKernel(out.size(), m_sum.data(), out.data(), m_last.clr, m_last.eps);
 }
 
 }  // namespace optiscope

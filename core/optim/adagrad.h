@@ -26,11 +26,17 @@ class Adagrad : public OptimizerBase<Adagrad> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
+  struct LastStep {
+    double clr = 0.0, eps = 0.0;
+  };
+
   double m_lrDecay = 0.0, m_weightDecay = 0.0, m_initialAccumulator = 0.0, m_eps = 1e-10;
   bool m_maximize = false;
   float m_t = 0.0f;  // torch's float32 step counter: lr_decay stops acting after 2^24 steps
+  LastStep m_last;   // what η_eff of the last step needs besides sum
   Eigen::VectorXd m_sum;
 };
 

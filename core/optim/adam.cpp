@@ -16,7 +16,9 @@ void Adam::applyHyperparameters(const ParamValues& values) {
 void Adam::allocate(Eigen::Index n) { m_moments.allocate(n); }
 
 void Adam::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
-  m_moments.update(p, g, lr(), WeightDecayStyle::L2, m_etaEff);
+  m_moments.update(p, g, lr(), WeightDecayStyle::L2);
 }
+
+void Adam::computeEffectiveLr(Eigen::VectorXd& out) const { m_moments.effectiveLr(out); }
 
 }  // namespace optiscope

@@ -12,8 +12,7 @@ struct AdamArgs {
   double* m;
   double* v;
   double* vmax;
-  double* etaEff;
-  double lr, beta1, beta2, eps, wd, stepSize, bc2Sqrt, decay;
+  double beta1, beta2, eps, wd, stepSize, bc2Sqrt, decay;
 };
 
 struct AdamLoop {
@@ -24,31 +23,50 @@ struct AdamLoop {
     double* __restrict m = a.m;
     double* __restrict v = a.v;
     double* __restrict vmax = a.vmax;
-    double* __restrict etaEff = a.etaEff;
-    OPTISCOPE_SIMD
-    for (Eigen::Index i = 0; i < a.n; ++i) {
+    // Locals: the compiler cannot prove that the stores leave `a` alone, and reloading the
+    // scalars in every iteration costs time (and can keep a loop from vectorizing).
+    const double beta1 = a.beta1, oneMinusBeta1 = 1.0 - a.beta1;
+    const double beta2 = a.beta2, oneMinusBeta2 = 1.0 - a.beta2;
+    const double eps = a.eps, wd = a.wd, negativeStepSize = -a.stepSize, bc2Sqrt = a.bc2Sqrt;
+    const double decay = a.decay;
+    const Eigen::Index n = a.n;
+    const auto body = [&](Eigen::Index i) OPTISCOPE_INLINE_LAMBDA {
       double d = kMaximize ? -g[i] : g[i];
-      if constexpr (kCoupledDecay) d = std::fma(a.wd, p[i], d);
+      if constexpr (kCoupledDecay) d = std::fma(wd, p[i], d);
       // torch's AdamW multiplies even when wd == 0 (by exactly 1).
-      if constexpr (kDecoupledDecay) p[i] = p[i] * a.decay;
-      m[i] = std::fma(1.0 - a.beta1, d, m[i] * a.beta1);
-      v[i] = std::fma((1.0 - a.beta2) * d, d, v[i] * a.beta2);
-      double second = v[i];
+      double pi = p[i];
+      if constexpr (kDecoupledDecay) pi = pi * decay;
+      const double mi = std::fma(oneMinusBeta1, d, m[i] * beta1);
+      m[i] = mi;
+      const double vi = std::fma(oneMinusBeta2 * d, d, v[i] * beta2);
+      v[i] = vi;
+      double second = vi;
       if constexpr (kAmsgrad) {
         // The maximum is over the raw v, divided by the current sqrt(bc2) (not max of v̂).
-        vmax[i] = nanPropagatingMax(vmax[i], v[i]);
-        second = vmax[i];
+        second = nanPropagatingMax(vmax[i], vi);
+        vmax[i] = second;
       }
-      const double den = std::sqrt(second) / a.bc2Sqrt + a.eps;
-      p[i] = p[i] + ((-a.stepSize) * m[i]) / den;
-      etaEff[i] = a.lr / den;
-    }
+      p[i] = pi + (negativeStepSize * mi) / (std::sqrt(second) / bc2Sqrt + eps);
+    };
+    const Eigen::Index head = kernels::alignedHead(p, n);
+    for (Eigen::Index i = 0; i < head; ++i) body(i);
+    OPTISCOPE_SIMD
+    for (Eigen::Index i = head; i < n; ++i) body(i);
   }
 };
 
 OPTISCOPE_KERNEL void adamKernel(const AdamArgs& a, bool maximize, bool coupledDecay,
                                  bool decoupledDecay, bool amsgrad) {
   kernels::dispatchFlags<AdamLoop>(a, maximize, coupledDecay, decoupledDecay, amsgrad);
+}
+
+// η_eff = lr/(sqrt(v̂)+eps), the denominator of the step. A kernel like the step's: the engine
+// reads η_eff after every step.
+OPTISCOPE_KERNEL void adamRateKernel(Eigen::Index n, const double* __restrict second,
+                                     double* __restrict out, double lr, double bc2Sqrt,
+                                     double eps) {
+  OPTISCOPE_SIMD
+  for (Eigen::Index i = 0; i < n; ++i) out[i] = lr / (std::sqrt(second[i]) / bc2Sqrt + eps);
 }
 
 }  // namespace
@@ -86,15 +104,21 @@ std::vector<StateView> AdamMoments::state() const {
 }
 
 void AdamMoments::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g,
-                         double lr, WeightDecayStyle style, Eigen::VectorXd& etaEff) {
+                         double lr, WeightDecayStyle style) {
   m_t += 1.0f;
   const double t = m_t, wd = m_weightDecay;
   const double bc1 = 1.0 - std::pow(m_beta1, t);
   const double bc2 = 1.0 - std::pow(m_beta2, t);
-  adamKernel({p.size(), p.data(), g.data(), m_m.data(), m_v.data(), m_vmax.data(), etaEff.data(),
-              lr, m_beta1, m_beta2, m_eps, wd, lr / bc1, std::sqrt(bc2), 1.0 - lr * wd},
+  m_last = {lr, std::sqrt(bc2), m_eps, m_amsgrad};
+  adamKernel({p.size(), p.data(), g.data(), m_m.data(), m_v.data(), m_vmax.data(), m_beta1, m_beta2,
+              m_eps, wd, lr / bc1, m_last.bc2Sqrt, 1.0 - lr * wd},
              m_maximize, style == WeightDecayStyle::L2 && wd != 0.0,
              style == WeightDecayStyle::Decoupled, m_amsgrad);
+}
+
+void AdamMoments::effectiveLr(Eigen::VectorXd& out) const {
+  adamRateKernel(out.size(), (m_last.amsgrad ? m_vmax : m_v).data(), out.data(), m_last.lr,
+                 m_last.bc2Sqrt, m_last.eps);
 }
 
 }  // namespace optiscope

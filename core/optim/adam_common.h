@@ -31,9 +31,10 @@ class AdamMoments {
  public:
   void applyHyperparameters(const ParamValues& values);
   void allocate(Eigen::Index n);
-  // η_eff (lr/(sqrt(v̂)+eps), on m̂) is written into etaEff in the same loop.
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g, double lr,
-              WeightDecayStyle style, Eigen::VectorXd& etaEff);
+              WeightDecayStyle style);
+  // η_eff of the last update, lr/(sqrt(v̂)+eps) on m̂, as the update applied it.
+  void effectiveLr(Eigen::VectorXd& out) const;
   std::vector<StateView> state() const;
 
   double beta1() const { return m_beta1; }
@@ -45,6 +46,10 @@ class AdamMoments {
   // torch keeps the step count in a float32 tensor; incrementing it the same way keeps the
   // bias corrections identical even past 2^24 steps, where float32 stops counting.
   float m_t = 0.0f;
+  struct LastStep {
+    double lr = 0.0, bc2Sqrt = 0.0, eps = 0.0;
+    bool amsgrad = false;
+  } m_last;  // what η_eff of the last update needs besides v (or vmax)
   Eigen::VectorXd m_m, m_v, m_vmax;
 };
 

@@ -38,14 +38,18 @@ void Adamax::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen:
   m_t += 1.0f;
   const double beta1 = m_beta1, beta2 = m_beta2, eps = m_eps, wd = m_weightDecay;
   const double clr = lr() / (1.0 - std::pow(beta1, static_cast<double>(m_t)));
+  m_lastClr = clr;
   for (Eigen::Index i = 0; i < p.size(); ++i) {
     double d = m_maximize ? -g[i] : g[i];
     if (wd != 0.0) d = std::fma(wd, p[i], d);
     m_m[i] = std::fma(1.0 - beta1, d, m_m[i] * beta1);
     m_u[i] = nanPropagatingMax(m_u[i] * beta2, std::abs(d) + eps);
     p[i] = p[i] + ((-clr) * m_m[i]) / m_u[i];
-    m_etaEff[i] = clr / m_u[i];
   }
+}
+
+void Adamax::computeEffectiveLr(Eigen::VectorXd& out) const {
+  for (Eigen::Index i = 0; i < out.size(); ++i) out[i] = m_lastClr / m_u[i];
 }
 
 }  // namespace optiscope

@@ -29,11 +29,13 @@ class Adamax : public OptimizerBase<Adamax> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
   double m_beta1 = 0.9, m_beta2 = 0.999, m_eps = 1e-8, m_weightDecay = 0.0;
   bool m_maximize = false;
-  float m_t = 0.0f;  // torch's float32 step counter, incremented the same way
+  float m_t = 0.0f;        // torch's float32 step counter, incremented the same way
+  double m_lastClr = 0.0;  // lr/(1-β1^t) of the last step; η_eff = it/u
   Eigen::VectorXd m_m, m_u;
 };
 

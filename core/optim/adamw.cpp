@@ -16,7 +16,9 @@ void AdamW::applyHyperparameters(const ParamValues& values) {
 void AdamW::allocate(Eigen::Index n) { m_moments.allocate(n); }
 
 void AdamW::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
-  m_moments.update(p, g, lr(), WeightDecayStyle::Decoupled, m_etaEff);
+  m_moments.update(p, g, lr(), WeightDecayStyle::Decoupled);
 }
+
+void AdamW::computeEffectiveLr(Eigen::VectorXd& out) const { m_moments.effectiveLr(out); }
 
 }  // namespace optiscope

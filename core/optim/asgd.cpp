@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/optim/kernel_dispatch.h"
+
 namespace optiscope {
 namespace {
 
@@ -45,6 +47,7 @@ void Asgd::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::V
   }
   const double t = torchStepCount(m_steps), wd = m_weightDecay;
   const double eta = m_eta, mu = m_mu;
+  m_lastEta = eta;
   const double decay = 1.0 - m_lambd * eta;
   for (Eigen::Index i = 0; i < p.size(); ++i) {
     double d = m_maximize ? -g[i] : g[i];
@@ -52,11 +55,12 @@ void Asgd::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::V
     p[i] = p[i] * decay;
     p[i] = std::fma(-eta, d, p[i]);
     m_ax[i] = mu != 1.0 ? m_ax[i] + (p[i] - m_ax[i]) * mu : p[i];
-    m_etaEff[i] = eta;
   }
   const double lr = this->lr();
   m_eta = static_cast<float>(lr / std::pow(1.0 + m_lambd * lr * t, m_alpha));
   m_mu = static_cast<float>(1.0 / std::max(1.0, t - m_t0));
 }
+
+void Asgd::computeEffectiveLr(Eigen::VectorXd& out) const { kernels::fillConstant(out, m_lastEta); }
 
 }  // namespace optiscope

@@ -28,12 +28,14 @@ class Asgd : public OptimizerBase<Asgd> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
   double m_lambd = 1e-4, m_alpha = 0.75, m_t0 = 1e6, m_weightDecay = 0.0;
   bool m_maximize = false;
   // float32 like torch's state['eta'] and state['mu']; dropping the rounding changes results.
   float m_eta = 0.0f, m_mu = 1.0f;
+  double m_lastEta = 0.0;  // η_t of the last step: η_eff
   Eigen::VectorXd m_ax;
 };
 

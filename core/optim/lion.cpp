@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/optim/kernel_dispatch.h"
+
 namespace optiscope {
 namespace {
 
@@ -33,13 +35,15 @@ void Lion::allocate(Eigen::Index n) { m_m = Eigen::VectorXd::Zero(n); }
 void Lion::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
   const double lr = this->lr(), beta1 = m_beta1, beta2 = m_beta2;
   const double decay = 1.0 - lr * m_weightDecay;
+  m_lastLr = lr;
   for (Eigen::Index i = 0; i < p.size(); ++i) {
     p[i] = p[i] * decay;
     const double interpolated = std::fma(1.0 - beta1, g[i], m_m[i] * beta1);
     p[i] = std::fma(-lr, sign(interpolated), p[i]);
     m_m[i] = std::fma(1.0 - beta2, g[i], m_m[i] * beta2);
-    m_etaEff[i] = lr;
   }
 }
+
+void Lion::computeEffectiveLr(Eigen::VectorXd& out) const { kernels::fillConstant(out, m_lastLr); }
 
 }  // namespace optiscope

@@ -28,10 +28,12 @@ class Lion : public OptimizerBase<Lion> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
   double m_beta1 = 0.9, m_beta2 = 0.99, m_weightDecay = 0.0;
   Eigen::VectorXd m_m;
+  double m_lastLr = 0.0;  // η_eff
 };
 
 }  // namespace optiscope

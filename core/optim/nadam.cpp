@@ -53,6 +53,7 @@ void Nadam::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::
   const double lr = this->lr(), beta1 = m_beta1, beta2 = m_beta2, wd = m_weightDecay;
   const double t = torchStepCount(m_steps);
   const double bc2 = 1.0 - std::pow(beta2, t);
+  m_last = {lr, bc2, m_eps};
   const double mu = beta1 * (1.0 - 0.5 * std::pow(0.96, t * m_momentumDecay));
   const double muNext = beta1 * (1.0 - 0.5 * std::pow(0.96, (t + 1.0) * m_momentumDecay));
   // torch multiplies the float32 tensor by the scalar rounded to float32, in float32.
@@ -71,8 +72,12 @@ void Nadam::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::
     const double den = std::sqrt(m_v[i] / bc2) + m_eps;
     p[i] = p[i] + (gradCoef * d) / den;
     p[i] = p[i] + (momentumCoef * m_m[i]) / den;
-    m_etaEff[i] = lr / den;
   }
+}
+
+void Nadam::computeEffectiveLr(Eigen::VectorXd& out) const {
+  for (Eigen::Index i = 0; i < out.size(); ++i)
+    out[i] = m_last.lr / (std::sqrt(m_v[i] / m_last.bc2) + m_last.eps);
 }
 
 }  // namespace optiscope

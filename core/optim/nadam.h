@@ -30,12 +30,16 @@ class Nadam : public OptimizerBase<Nadam> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
   double m_beta1 = 0.9, m_beta2 = 0.999, m_eps = 1e-8, m_weightDecay = 0.0;
   double m_momentumDecay = 4e-3;
   bool m_fixed = false;
   float m_muProduct = 1.0f;  // float32 like torch's state['mu_product']; its rounding matters
+  struct LastStep {
+    double lr = 0.0, bc2 = 0.0, eps = 0.0;
+  } m_last;  // what η_eff of the last step needs besides v
   Eigen::VectorXd m_m, m_v;
 };
 

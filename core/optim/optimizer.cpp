@@ -1,5 +1,6 @@
 #include "core/optim/optimizer.h"
 
+#include <limits>
 #include <stdexcept>
 
 namespace optiscope {
@@ -13,6 +14,7 @@ void Optimizer::setHyperparameters(const ParamValues& values) {
 
 void Optimizer::init(Eigen::Index n) {
   m_etaEff = Eigen::VectorXd::Constant(n, std::numeric_limits<double>::quiet_NaN());
+  m_etaEffCurrent = true;
   m_steps = 0;
   allocate(n);
 }
@@ -22,6 +24,15 @@ void Optimizer::step(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen
     throw std::logic_error("Optimizer::step: size differs from init()");
   update(p, g);
   ++m_steps;
+  m_etaEffCurrent = false;
+}
+
+const Eigen::VectorXd& Optimizer::effectiveLr() const {
+  if (!m_etaEffCurrent) {
+    computeEffectiveLr(m_etaEff);
+    m_etaEffCurrent = true;
+  }
+  return m_etaEff;
 }
 
 }  // namespace optiscope

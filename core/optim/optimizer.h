@@ -27,7 +27,10 @@ enum class MomentumKind { None, Momentum, Beta1 };
 //  - lr() is torch's group['lr']: schedules overwrite it between steps, optimizers read it
 //    at every step (except where torch reads it only once: Rprop, ASGD).
 //  - After each step, effectiveLr() holds the per-parameter rate applied in that step and
-//    effectiveLrTarget() names the direction it multiplies (OPTIMIZERS.md §1.13).
+//    effectiveLrTarget() names the direction it multiplies (OPTIMIZERS.md §1.13). It is
+//    computed on first use after a step, from the state and scalars the step captured: writing
+//    it in every step was one more full vector of memory traffic (SGD with momentum moves five
+//    without it), whether anyone read it or not.
 class Optimizer {
  public:
   virtual ~Optimizer() = default;
@@ -53,7 +56,9 @@ class Optimizer {
 
   long long steps() const { return m_steps; }
   Eigen::Index size() const { return m_etaEff.size(); }
-  const Eigen::VectorXd& effectiveLr() const { return m_etaEff; }
+  // NaN before the first step. Fills a cache on first use (allocation-free), so concurrent
+  // calls on one optimizer need the same synchronisation as step().
+  const Eigen::VectorXd& effectiveLr() const;
   virtual std::string_view effectiveLrTarget() const = 0;
   virtual std::vector<StateView> state() const = 0;
 
@@ -65,13 +70,21 @@ class Optimizer {
   virtual void allocate(Eigen::Index n) = 0;
   virtual void update(Eigen::Ref<Eigen::VectorXd> p,
                       const Eigen::Ref<const Eigen::VectorXd>& g) = 0;
+  // Writes η_eff of the last update into `out` (sized n), bit for bit what the update applied,
+  // from the state and the scalars update() captured (hyperparameters may have changed since).
+  // Called at most once per step, only when someone asks. An optimizer whose η_eff needs a
+  // value its update overwrites writes it into eagerEffectiveLr() during update() instead, and
+  // leaves this empty.
+  virtual void computeEffectiveLr(Eigen::VectorXd& out) const = 0;
+  Eigen::VectorXd& eagerEffectiveLr() { return m_etaEff; }
 
-  Eigen::VectorXd m_etaEff;
   long long m_steps = 0;  // completed steps; update() sees the value before increment
 
  private:
   ParamValues m_values;
   double m_lr = 0.0;
+  mutable Eigen::VectorXd m_etaEff;
+  mutable bool m_etaEffCurrent = true;  // false from a step until effectiveLr() is asked for
 };
 
 // CRTP helper so each optimizer gets clone() without repeating it.

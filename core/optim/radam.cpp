@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/optim/kernel_dispatch.h"
+
 namespace optiscope {
 namespace {
 
@@ -50,6 +52,7 @@ void Radam::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::
                                           ((rhoInf - 4.0) * (rhoInf - 2.0) * rhoT))
                               : 0.0;
   const double sqrtBc2 = std::sqrt(bc2);
+  m_last = {lr, m_eps, sqrtBc2, rect, adapted};
   for (Eigen::Index i = 0; i < p.size(); ++i) {
     double d = g[i];
     if (wd != 0.0) d = std::fma(wd, p[i], d);
@@ -60,11 +63,20 @@ void Radam::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::
       // torch evaluates `scalar / tensor` as reciprocal-then-multiply: two roundings.
       const double adaptiveLr = (1.0 / (std::sqrt(m_v[i]) + m_eps)) * sqrtBc2;
       p[i] = p[i] - ((mHat * lr) * adaptiveLr) * rect;
-      m_etaEff[i] = lr * adaptiveLr * rect;
     } else {
       p[i] = p[i] - mHat * lr;
-      m_etaEff[i] = lr;
     }
+  }
+}
+
+void Radam::computeEffectiveLr(Eigen::VectorXd& out) const {
+  if (!m_last.adapted) {
+    kernels::fillConstant(out, m_last.lr);
+    return;
+  }
+  for (Eigen::Index i = 0; i < out.size(); ++i) {
+    const double adaptiveLr = (1.0 / (std::sqrt(m_v[i]) + m_last.eps)) * m_last.sqrtBc2;
+    out[i] = m_last.lr * adaptiveLr * m_last.rect;
   }
 }
 

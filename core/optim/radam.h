@@ -31,9 +31,14 @@ class Radam : public OptimizerBase<Radam> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
   double m_beta1 = 0.9, m_beta2 = 0.999, m_eps = 1e-8, m_weightDecay = 0.0;
+  struct LastStep {
+    double lr = 0.0, eps = 0.0, sqrtBc2 = 0.0, rect = 0.0;
+    bool adapted = false;
+  } m_last;  // what η_eff of the last step needs besides v
   Eigen::VectorXd m_m, m_v;
 };
 

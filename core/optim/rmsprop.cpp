@@ -14,9 +14,15 @@ struct RmspropArgs {
   double* v;
   double* gradAvg;
   double* buffer;
-  double* etaEff;
   double lr, alpha, eps, wd, mu;
 };
+
+// ṽ's root: sqrt(v - ga²) centered, else sqrt(v). Shared by the step and η_eff.
+template <bool kCentered>
+[[gnu::always_inline]] inline double rmsRoot(double v, double gradAvg) {
+  if constexpr (kCentered) return std::sqrt(std::fma(-gradAvg, gradAvg, v));
+  return std::sqrt(v);
+}
 
 struct RmspropLoop {
   template <bool kMaximize, bool kDecay, bool kCentered, bool kMomentum>
@@ -26,34 +32,52 @@ struct RmspropLoop {
     double* __restrict v = a.v;
     double* __restrict gradAvg = a.gradAvg;
     double* __restrict buffer = a.buffer;
-    double* __restrict etaEff = a.etaEff;
-    const double alpha = a.alpha;
-    OPTISCOPE_SIMD
-    for (Eigen::Index i = 0; i < a.n; ++i) {
+    // Locals: see SgdLoop.
+    const double negativeLr = -a.lr, alpha = a.alpha, oneMinusAlpha = 1.0 - a.alpha;
+    const double eps = a.eps, wd = a.wd, mu = a.mu;
+    const Eigen::Index n = a.n;
+    const auto body = [&](Eigen::Index i) OPTISCOPE_INLINE_LAMBDA {
       double d = kMaximize ? -g[i] : g[i];
-      if constexpr (kDecay) d = std::fma(a.wd, p[i], d);
-      v[i] = std::fma((1.0 - alpha) * d, d, v[i] * alpha);
-      double root;
+      if constexpr (kDecay) d = std::fma(wd, p[i], d);
+      const double vi = std::fma(oneMinusAlpha * d, d, v[i] * alpha);
+      v[i] = vi;
+      double average = 0.0;
       if constexpr (kCentered) {
-        gradAvg[i] = std::fma(1.0 - alpha, d, gradAvg[i] * alpha);
-        root = std::sqrt(std::fma(-gradAvg[i], gradAvg[i], v[i]));
-      } else {
-        root = std::sqrt(v[i]);
+        average = std::fma(oneMinusAlpha, d, gradAvg[i] * alpha);
+        gradAvg[i] = average;
       }
-      const double den = root + a.eps;
+      const double den = rmsRoot<kCentered>(vi, average) + eps;
       if constexpr (kMomentum) {
-        buffer[i] = buffer[i] * a.mu + d / den;
-        p[i] = std::fma(-a.lr, buffer[i], p[i]);
+        const double b = buffer[i] * mu + d / den;
+        buffer[i] = b;
+        p[i] = std::fma(negativeLr, b, p[i]);
       } else {
-        p[i] = p[i] + ((-a.lr) * d) / den;
+        p[i] = p[i] + (negativeLr * d) / den;
       }
-      etaEff[i] = a.lr / den;
-    }
+    };
+    const Eigen::Index head = kernels::alignedHead(p, n);
+    for (Eigen::Index i = 0; i < head; ++i) body(i);
+    OPTISCOPE_SIMD
+    for (Eigen::Index i = head; i < n; ++i) body(i);
   }
 };
 
 OPTISCOPE_KERNEL void rmspropKernel(const RmspropArgs& a, bool maximize, bool centered) {
   kernels::dispatchFlags<RmspropLoop>(a, maximize, a.wd != 0.0, centered, a.mu > 0.0);
+}
+
+// η_eff = lr/(sqrt(ṽ)+eps), the denominator of the step. A kernel like the step's: the engine
+// reads η_eff after every step.
+OPTISCOPE_KERNEL void rmspropRateKernel(Eigen::Index n, const double* __restrict v,
+                                        const double* __restrict gradAvg, double* __restrict out,
+                                        double lr, double eps, bool centered) {
+  if (centered) {
+    OPTISCOPE_SIMD
+    for (Eigen::Index i = 0; i < n; ++i) out[i] = lr / (rmsRoot<true>(v[i], gradAvg[i]) + eps);
+  } else {
+    OPTISCOPE_SIMD
+    for (Eigen::Index i = 0; i < n; ++i) out[i] = lr / (rmsRoot<false>(v[i], 0.0) + eps);
+  }
 }
 
 }  // namespace
@@ -99,10 +123,15 @@ void Rmsprop::allocate(Eigen::Index n) {
 }
 
 void Rmsprop::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
-  rmspropKernel(
-      {p.size(), p.data(), g.data(), m_v.data(), m_gradAvg.data(), m_momentumBuffer.data(),
-       m_etaEff.data(), lr(), m_alpha, m_eps, m_weightDecay, m_momentum},
-      m_maximize, m_centered);
+  m_last = {lr(), m_eps, m_centered};
+  rmspropKernel({p.size(), p.data(), g.data(), m_v.data(), m_gradAvg.data(),
+                 m_momentumBuffer.data(), lr(), m_alpha, m_eps, m_weightDecay, m_momentum},
+                m_maximize, m_centered);
+}
+
+void Rmsprop::computeEffectiveLr(Eigen::VectorXd& out) const {
+  rmspropRateKernel(out.size(), m_v.data(), m_gradAvg.data(), out.data(), m_last.lr, m_last.eps,
+                    m_last.centered);
 }
 
 }  // namespace optiscope

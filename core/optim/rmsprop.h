@@ -31,10 +31,17 @@ class Rmsprop : public OptimizerBase<Rmsprop> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
+  struct LastStep {
+    double lr = 0.0, eps = 0.0;
+    bool centered = false;
+  };
+
   double m_alpha = 0.99, m_eps = 1e-8, m_weightDecay = 0.0, m_momentum = 0.0;
   bool m_centered = false, m_maximize = false;
+  LastStep m_last;  // what η_eff of the last step needs besides v and grad_avg
   // torch creates both as zeros at the first step; allocating them up front keeps a
   // schedule that turns momentum on mid-run from allocating in step().
   Eigen::VectorXd m_v, m_momentumBuffer, m_gradAvg;

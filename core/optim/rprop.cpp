@@ -62,8 +62,11 @@ void Rprop::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::
     if (factor == m_etaMinus) d = 0.0;
     p[i] = std::fma(-sign(d), m_stepSize[i], p[i]);
     m_prev[i] = d;
-    m_etaEff[i] = m_stepSize[i];
   }
+}
+
+void Rprop::computeEffectiveLr(Eigen::VectorXd& out) const {
+  out = m_stepSize;  // same size: no allocation
 }
 
 }  // namespace optiscope

@@ -28,6 +28,7 @@ class Rprop : public OptimizerBase<Rprop> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
   double m_etaMinus = 0.5, m_etaPlus = 1.2, m_stepMin = 1e-6, m_stepMax = 50.0;

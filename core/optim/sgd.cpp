@@ -13,7 +13,6 @@ struct SgdArgs {
   double* p;
   const double* g;
   double* buffer;
-  double* etaEff;
   double lr, mu, dampening, wd;
 };
 
@@ -23,18 +22,24 @@ struct SgdLoop {
     double* __restrict p = a.p;
     const double* __restrict g = a.g;
     double* __restrict buffer = a.buffer;
-    double* __restrict etaEff = a.etaEff;
-    OPTISCOPE_SIMD
-    for (Eigen::Index i = 0; i < a.n; ++i) {
+    // Locals, not a.lr etc.: the compiler cannot prove that the stores leave `a` alone, and
+    // reloading the scalars in every iteration kept the momentum loop from vectorizing.
+    const double negativeLr = -a.lr, mu = a.mu, undamped = 1.0 - a.dampening, wd = a.wd;
+    const Eigen::Index n = a.n;
+    const auto body = [&](Eigen::Index i) OPTISCOPE_INLINE_LAMBDA {
       double d = kMaximize ? -g[i] : g[i];
-      if constexpr (kDecay) d = std::fma(a.wd, p[i], d);
+      if constexpr (kDecay) d = std::fma(wd, p[i], d);
       if constexpr (kMomentum) {
-        buffer[i] = kFirstBuffer ? d : std::fma(1.0 - a.dampening, d, buffer[i] * a.mu);
-        d = kNesterov ? std::fma(a.mu, buffer[i], d) : buffer[i];
+        const double b = kFirstBuffer ? d : std::fma(undamped, d, buffer[i] * mu);
+        buffer[i] = b;
+        d = kNesterov ? std::fma(mu, b, d) : b;
       }
-      p[i] = std::fma(-a.lr, d, p[i]);
-      etaEff[i] = a.lr;
-    }
+      p[i] = std::fma(negativeLr, d, p[i]);
+    };
+    const Eigen::Index head = kernels::alignedHead(p, n);
+    for (Eigen::Index i = 0; i < head; ++i) body(i);
+    OPTISCOPE_SIMD
+    for (Eigen::Index i = head; i < n; ++i) body(i);
   }
 };
 
@@ -83,10 +88,13 @@ void Sgd::allocate(Eigen::Index n) {
 
 void Sgd::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) {
   const double mu = m_momentum;
-  sgdKernel({p.size(), p.data(), g.data(), m_buffer.data(), m_etaEff.data(), lr(), mu, m_dampening,
-             m_weightDecay},
-            m_maximize, m_nesterov, mu != 0.0 && !m_hasBuffer);
+  m_lastLr = lr();
+  sgdKernel(
+      {p.size(), p.data(), g.data(), m_buffer.data(), m_lastLr, mu, m_dampening, m_weightDecay},
+      m_maximize, m_nesterov, mu != 0.0 && !m_hasBuffer);
   if (mu != 0.0) m_hasBuffer = true;
 }
+
+void Sgd::computeEffectiveLr(Eigen::VectorXd& out) const { kernels::fillConstant(out, m_lastLr); }
 
 }  // namespace optiscope

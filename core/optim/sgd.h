@@ -31,10 +31,12 @@ class Sgd : public OptimizerBase<Sgd> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
   double m_momentum = 0.0, m_dampening = 0.0, m_weightDecay = 0.0;
   bool m_nesterov = false, m_maximize = false;
+  double m_lastLr = 0.0;     // the lr of the last step: η_eff
   bool m_hasBuffer = false;  // torch creates the buffer at the first step with momentum
   Eigen::VectorXd m_buffer;
 };

@@ -42,6 +42,7 @@ void Yogi::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::V
   const double bc1 = 1.0 - std::pow(beta1, t);
   const double sqrtBc2 = std::sqrt(1.0 - std::pow(beta2, t));
   const double stepSize = lr / bc1;
+  m_last = {lr, sqrtBc2, m_eps};
   for (Eigen::Index i = 0; i < p.size(); ++i) {
     double d = g[i];
     if (wd != 0.0) d = std::fma(wd, p[i], d);
@@ -50,8 +51,12 @@ void Yogi::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::V
     m_v[i] = std::fma(-(1.0 - beta2) * sign(m_v[i] - squared), squared, m_v[i]);
     const double den = std::sqrt(m_v[i]) / sqrtBc2 + m_eps;
     p[i] = p[i] + (-stepSize * m_m[i]) / den;
-    m_etaEff[i] = lr / den;
   }
+}
+
+void Yogi::computeEffectiveLr(Eigen::VectorXd& out) const {
+  for (Eigen::Index i = 0; i < out.size(); ++i)
+    out[i] = m_last.lr / (std::sqrt(m_v[i]) / m_last.sqrtBc2 + m_last.eps);
 }
 
 }  // namespace optiscope

@@ -29,10 +29,14 @@ class Yogi : public OptimizerBase<Yogi> {
   void applyHyperparameters(const ParamValues& values) override;
   void allocate(Eigen::Index n) override;
   void update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::VectorXd>& g) override;
+  void computeEffectiveLr(Eigen::VectorXd& out) const override;
 
  private:
   double m_beta1 = 0.9, m_beta2 = 0.999, m_eps = 1e-3, m_initialAccumulator = 1e-6;
   double m_weightDecay = 0.0;
+  struct LastStep {
+    double lr = 0.0, sqrtBc2 = 0.0, eps = 0.0;
+  } m_last;  // what η_eff of the last step needs besides v
   Eigen::VectorXd m_m, m_v;
 };
 
