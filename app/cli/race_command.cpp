@@ -82,6 +82,46 @@ std::string numberOrEmpty(double value, bool present) {
   return present ? formatDouble(value) : std::string();
 }
 
+// Full-resolution trace deltas grow for as long as nobody takes them, and the engine steps
+// far faster than rows can be formatted: left to run freely, a long race would pile up
+// ~64 bytes per step and run in memory. So the race goes in chunks of about this many bytes
+// of trace (all runs together), with back-pressure: the engine computes chunk k+1 while
+// chunk k is written, and chunk k+2 is requested only once chunk k+1 was taken. Memory then
+// holds about two chunks, however long the race.
+constexpr std::size_t kChunkBytes = std::size_t{4} << 20;
+
+long long stepsPerChunk(std::size_t runs, Eigen::Index dim) {
+  const std::size_t bytesPerStep = runs * (2 + 3 * static_cast<std::size_t>(dim)) * sizeof(double);
+  return static_cast<long long>(std::max<std::size_t>(1, kChunkBytes / bytesPerStep));
+}
+
+bool everyRunStopped(const Snapshot& snapshot) {
+  return std::all_of(snapshot.runs.begin(), snapshot.runs.end(),
+                     [](const RunSnapshot& run) { return run.diverged || run.finished; });
+}
+
+// Steps every run of `engine` (paused, each limited to `steps`) to the end, handing every
+// trace point to `write` in order.
+template <class Write>
+void streamRace(Engine& engine, long long steps, long long chunk, Write write) {
+  long long requested = std::min(chunk, steps);
+  engine.step(requested);  // a race of 0 steps still has its row 0 to hand over
+  std::vector<TraceDelta> recycled;
+  for (;;) {
+    while (!engine.waitUntilIdle(std::chrono::seconds(1))) continue;
+    std::vector<TraceDelta> taken = engine.takeTraceDeltas(std::move(recycled));
+    const bool last = requested >= steps || everyRunStopped(*engine.snapshot());
+    if (!last) {
+      const long long next = std::min(chunk, steps - requested);
+      engine.step(next);
+      requested += next;
+    }
+    for (const TraceDelta& delta : taken) write(delta);
+    recycled = std::move(taken);
+    if (last) return;
+  }
+}
+
 }  // namespace
 
 int raceCommand(const std::vector<std::string>& words) {
@@ -124,13 +164,8 @@ int raceCommand(const std::vector<std::string>& words) {
       files.try_emplace(id, std::filesystem::path(outDir) / (name + ".csv"), objective->dim(),
                         objective->minimumValue());
     }
-    auto drain = [&] {
-      for (const TraceDelta& delta : engine.takeTraceDeltas())
-        files.at(delta.run).write(delta.points);
-    };
-    engine.play();
-    while (!engine.waitUntilIdle(std::chrono::milliseconds(20))) drain();
-    drain();
+    streamRace(engine, steps, stepsPerChunk(configs.size(), objective->dim()),
+               [&](const TraceDelta& delta) { files.at(delta.run).write(delta.points); });
 
     const auto snapshot = engine.snapshot();
     std::vector<RaceSummary> summaries;

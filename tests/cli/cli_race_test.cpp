@@ -118,3 +118,34 @@ TEST_CASE("bad race input exits 2 with one line and creates nothing") {
   CHECK(noOut.exitCode == 2);
   CHECK(noOut.err.find("--out") != std::string::npos);
 }
+
+TEST_CASE("a race long enough to stream in several chunks still matches run byte for byte") {
+  // race hands the engine's trace over in chunks of ~4 MB (all runs together) so that its
+  // memory stays bounded: 2 runs in 5 dimensions (17 numbers a row) make ~15,000 steps a
+  // chunk, so 40,000 steps cross two chunk boundaries.
+  TempDir dir;
+  const std::string common = "--function rosenbrock --dim 5 --steps 40000";
+  const CliResult race =
+      runCli("race " + common + " --optimizer adam:lr=0.01 --optimizer rmsprop:lr=0.001 --out '" +
+             dir.path() + "'");
+  REQUIRE(race.exitCode == 0);
+  const std::pair<const char*, const char*> runs[] = {{"run-1-adam.csv", "adam:lr=0.01"},
+                                                      {"run-2-rmsprop.csv", "rmsprop:lr=0.001"}};
+  for (const auto& [file, spec] : runs) {
+    INFO(file);
+    const CliResult single = runCli("run " + common + " --optimizer " + spec);
+    REQUIRE(single.exitCode == 0);
+    CHECK(lines(single.out).size() == 40002);
+    CHECK(readFile(dir.file(file)) == single.out);
+  }
+}
+
+TEST_CASE("a race of 0 steps writes the start row, as run does") {
+  TempDir dir;
+  REQUIRE(runCli("race --function beale --optimizer adagrad --steps 0 --out '" + dir.path() + "'")
+              .exitCode == 0);
+  const CliResult single = runCli("run --function beale --optimizer adagrad --steps 0");
+  REQUIRE(single.exitCode == 0);
+  CHECK(lines(single.out).size() == 2);
+  CHECK(readFile(dir.file("run-1-adagrad.csv")) == single.out);
+}

@@ -5,9 +5,9 @@
 #include <functional>
 #include <string>
 
-#include "allocation_counter.h"
 #include "core/nn/random.h"
 #include "core/util/spec_error.h"
+#include "support/allocation_counter.h"
 
 using namespace optiscope;
 using optiscope::testing::CountAllocations;

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <memory>
 
-#include "allocation_counter.h"
+#include "support/allocation_counter.h"
 
 using namespace optiscope;
 using optiscope::testing::CountAllocations;

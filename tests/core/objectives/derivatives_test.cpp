@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "core/objectives/objective.h"
-#include "heap_allocation_probe.h"
 #include "objective_test_support.h"
+#include "support/allocation_counter.h"
 
 using namespace optiscope;
 using namespace optiscope::testing;

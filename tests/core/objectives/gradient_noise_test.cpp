@@ -7,7 +7,7 @@
 #include <limits>
 
 #include "core/util/spec_error.h"
-#include "heap_allocation_probe.h"
+#include "support/allocation_counter.h"
 
 using namespace optiscope;
 using namespace optiscope::testing;

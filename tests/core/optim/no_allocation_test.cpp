@@ -6,9 +6,9 @@
 #include <cmath>
 #include <memory>
 
-#include "allocation_counter.h"
 #include "core/optim/registry.h"
 #include "core/util/spec_error.h"
+#include "support/allocation_counter.h"
 
 using namespace optiscope;
 using namespace optiscope::testing;
@@ -83,7 +83,7 @@ TEST_CASE("the allocation counter sees operator new and Eigen allocations") {
   }
 }
 
-TEST_CASE("step() allocates nothing for any optimizer and option combination") {
+TEST_CASE("step() and effectiveLr() allocate nothing for any optimizer and option combination") {
   constexpr Eigen::Index n = 7;  // odd: no size is special for vectorised paths
   constexpr int steps = 100;
   const std::vector<Eigen::VectorXd> grads = gradientSequence(n, steps + 1);
@@ -99,15 +99,21 @@ TEST_CASE("step() allocates nothing for any optimizer and option combination") {
       optimizer->step(p, grads[0]);  // warm-up: lazily created state would show here
 
       std::size_t allocations = 0;
+      double etaRead = 0.0;
       {
         AllocationCountingScope scope;
         Eigen::internal::set_is_malloc_allowed(false);
-        for (int k = 1; k <= steps; ++k) optimizer->step(p, grads[k]);
+        for (int k = 1; k <= steps; ++k) {
+          optimizer->step(p, grads[k]);
+          // η_eff is computed on demand into a buffer sized at init(): reading it is free too.
+          if (k % 3 == 0) etaRead += optimizer->effectiveLr()[0];
+        }
         Eigen::internal::set_is_malloc_allowed(true);
         allocations = scope.allocations();
       }
       CHECK(allocations == 0);
       CHECK(p.allFinite());
+      CHECK(!std::isnan(etaRead));
     }
   }
 }

@@ -1,4 +1,4 @@
-#include "allocation_counter.h"
+#include "support/allocation_counter.h"
 
 #include <atomic>
 #include <cstdlib>
@@ -83,6 +83,17 @@ void* operator new(std::size_t size, std::align_val_t alignment) {
 void* operator new[](std::size_t size, std::align_val_t alignment) {
   return allocateAlignedOrThrow(size, alignment);
 }
+void* operator new(std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
+  try {
+    return allocateAlignedOrThrow(size, alignment);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t size, std::align_val_t alignment,
+                     const std::nothrow_t& tag) noexcept {
+  return operator new(size, alignment, tag);
+}
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
@@ -94,21 +105,23 @@ void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::f
 
 namespace optiscope::testing {
 
-AllocationCountingScope::AllocationCountingScope() {
+AllocationCounter::AllocationCounter() {
   g_allocations.store(0);
   g_counting.store(true);
 }
 
-AllocationCountingScope::~AllocationCountingScope() { g_counting.store(false); }
+AllocationCounter::~AllocationCounter() { g_counting.store(false); }
 
-std::size_t AllocationCountingScope::allocations() const { return g_allocations.load(); }
+std::size_t AllocationCounter::allocations() const { return g_allocations.load(); }
 
-bool countsMalloc() {
+bool AllocationCounter::probeWorks() {
 #ifdef OPTISCOPE_COUNT_MALLOC
   return true;
 #else
   return false;
 #endif
 }
+
+bool countsMalloc() { return AllocationCounter::probeWorks(); }
 
 }  // namespace optiscope::testing
