@@ -3,9 +3,14 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QToolBar>
 
 #include "ui/controllers/engine_controller.h"
+#include "ui/controllers/network_controller.h"
+#include "ui/network/network_page.h"
+#include "ui/network/network_playback.h"
 #include "ui/panels/function_panel.h"
 #include "ui/panels/playback_controls.h"
 #include "ui/panels/runs_panel.h"
@@ -15,14 +20,31 @@
 
 namespace optiscope::ui {
 
+namespace {
+
+NetworkController* ownNetworkController(QObject* owner) {
+  auto* network = new NetworkController(owner);
+  network->loadDefaultScene();
+  return network;
+}
+
+}  // namespace
+
 MainWindow::MainWindow(EngineController* controller, QWidget* parent)
-    : QMainWindow(parent), m_controller(controller), m_landscape(new LandscapeView(controller)) {
+    : MainWindow(controller, nullptr, parent) {}
+
+MainWindow::MainWindow(EngineController* controller, NetworkController* network, QWidget* parent)
+    : QMainWindow(parent),
+      m_controller(controller),
+      m_landscape(new LandscapeView(controller)),
+      m_network(network ? network : ownNetworkController(this)) {
   setWindowTitle(QStringLiteral("Optiscope"));
   setObjectName(QStringLiteral("MainWindow"));  // restoreState() finds docks and bars by name
-  setCentralWidget(m_landscape);
   m_playback = new PlaybackControls(controller, this);
+  buildPages();
   buildDocks();
   buildToolBar();
+  buildNetworkToolBar();
   buildMenus();
   m_status = new StatusReadout(controller, this);
   statusBar()->addWidget(m_status, 1);
@@ -31,6 +53,76 @@ MainWindow::MainWindow(EngineController* controller, QWidget* parent)
   // should control playback from the first second.
   setFocusPolicy(Qt::StrongFocus);
   setFocus();
+}
+
+void MainWindow::buildPages() {
+  m_pages = new QTabWidget(this);
+  m_pages->setObjectName(QStringLiteral("Pages"));
+  m_pages->setDocumentMode(true);
+  m_networkPage = new NetworkPage(m_network);
+  m_pages->addTab(m_landscape, QStringLiteral("Landscape"));
+  m_pages->addTab(m_networkPage, QStringLiteral("Network"));
+  m_pages->setTabToolTip(0, QStringLiteral("optimizers racing on a 2D function (Ctrl+1)"));
+  m_pages->setTabToolTip(1, QStringLiteral("optimizers training a small network (Ctrl+2)"));
+  // Tabs switch pages but never take the keyboard: Space, Right and R stay playback keys.
+  m_pages->tabBar()->setFocusPolicy(Qt::NoFocus);
+  setCentralWidget(m_pages);
+  connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
+}
+
+MainWindow::Page MainWindow::currentPage() const {
+  return m_onNetworkPage ? Page::Network : Page::Landscape;
+}
+
+void MainWindow::showPage(Page page) { m_pages->setCurrentIndex(static_cast<int>(page)); }
+
+void MainWindow::onPageChanged(int index) {
+  const bool network = index == static_cast<int>(Page::Network);
+  if (network == m_onNetworkPage) return;
+  m_onNetworkPage = network;
+  const QList<QDockWidget*> docks{m_functionDock, m_runsDock, m_plotsDock};
+  if (network) {
+    m_dockVisible.clear();
+    for (QDockWidget* dock : docks) m_dockVisible << dock->isVisibleTo(this);
+    for (QDockWidget* dock : docks) dock->hide();
+  } else {
+    for (int i = 0; i < docks.size(); ++i) docks[i]->setVisible(m_dockVisible.value(i, true));
+  }
+  for (QAction* action : m_landscapeActions) action->setEnabled(!network);
+  for (QDockWidget* dock : docks) dock->toggleViewAction()->setEnabled(!network);
+  m_networkPlayback->setEnabled(network);
+  m_playbackBar->setVisible(!network);
+  m_networkBar->setVisible(network);
+  m_status->setVisible(!network);
+  setFocus();  // the keyboard goes to the window, where the playback keys act
+}
+
+QByteArray MainWindow::saveLayout() {
+  if (!m_onNetworkPage) return saveState();
+  const QList<QDockWidget*> docks{m_functionDock, m_runsDock, m_plotsDock};
+  // Save what the landscape page will show: its docks as left, its toolbar.
+  for (int i = 0; i < docks.size(); ++i) docks[i]->setVisible(m_dockVisible.value(i, true));
+  m_playbackBar->setVisible(true);
+  m_networkBar->setVisible(false);
+  const QByteArray state = saveState();
+  for (QDockWidget* dock : docks) dock->hide();
+  m_playbackBar->setVisible(false);
+  m_networkBar->setVisible(true);
+  return state;
+}
+
+void MainWindow::buildNetworkToolBar() {
+  m_networkPlayback = new NetworkPlayback(m_network, this);
+  m_networkBar = addToolBar(QStringLiteral("Network playback"));
+  m_networkBar->setObjectName(QStringLiteral("NetworkPlaybackToolBar"));
+  m_networkBar->setMovable(false);
+  m_networkBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  for (QAction* action : m_networkPlayback->actions()) m_networkBar->addAction(action);
+  m_networkBar->addSeparator();
+  m_networkSpeed = new NetworkSpeedControl(m_network, m_networkBar);
+  m_networkBar->addWidget(m_networkSpeed);
+  m_networkBar->setVisible(false);
+  m_networkPlayback->setEnabled(false);
 }
 
 void MainWindow::buildDocks() {
@@ -63,7 +155,7 @@ void MainWindow::buildDocks() {
 }
 
 void MainWindow::buildToolBar() {
-  QToolBar* bar = addToolBar(QStringLiteral("Playback"));
+  QToolBar* bar = m_playbackBar = addToolBar(QStringLiteral("Playback"));
   bar->setObjectName(QStringLiteral("PlaybackToolBar"));
   bar->setMovable(false);
   bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

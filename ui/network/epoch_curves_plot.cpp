@@ -1,0 +1,129 @@
+#include "ui/network/epoch_curves_plot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "ui/controllers/network_controller.h"
+#include "ui/views/plot_style.h"
+
+namespace optiscope::ui {
+namespace {
+
+constexpr int kRefreshEveryMs = 100;  // epochs arrive a few to a few dozen times a second
+
+}  // namespace
+
+EpochCurvesPlot::EpochCurvesPlot(NetworkController* controller, Quantity quantity, QWidget* parent)
+    : QCustomPlot(parent), m_controller(controller), m_quantity(quantity) {
+  setMinimumSize(200, 120);
+  xAxis->setLabel(QStringLiteral("epoch"));
+  const bool loss = quantity == Quantity::Loss;
+  yAxis->setLabel(loss ? QStringLiteral("loss") : QStringLiteral("accuracy"));
+  m_key = new QCPItemText(this);
+  m_key->position->setType(QCPItemPosition::ptAxisRectRatio);
+  m_key->position->setCoords(0.99, 0.02);
+  m_key->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+  m_key->setText(QStringLiteral("test ——   train - - -"));
+  if (loss) {
+    yAxis->setScaleType(QCPAxis::stLogarithmic);
+    yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+  } else {
+    yAxis->setRange(0.0, 1.02);
+  }
+  m_note = new QCPItemText(this);
+  m_note->position->setType(QCPItemPosition::ptAxisRectRatio);
+  m_note->position->setCoords(0.5, 0.5);
+  m_note->setText(QStringLiteral("no accuracy for regression"));
+  m_note->setVisible(false);
+  m_throttle.setSingleShot(true);
+  m_throttle.setInterval(kRefreshEveryMs);
+  connect(&m_throttle, &QTimer::timeout, this, &EpochCurvesPlot::refreshNow);
+  connect(controller, &NetworkController::runsChanged, this, &EpochCurvesPlot::syncRuns);
+  connect(controller, &NetworkController::updated, this, &EpochCurvesPlot::scheduleRefresh);
+  connect(controller, &NetworkController::taskChanged, this, &EpochCurvesPlot::scheduleRefresh);
+  applyPalette(*this, palette());
+  m_note->setColor(palette().color(QPalette::WindowText));
+  m_key->setColor(palette().color(QPalette::WindowText));
+  syncRuns();
+}
+
+std::pair<QCPGraph*, QCPGraph*> EpochCurvesPlot::graphsOf(RunId id) const {
+  auto it = m_graphs.find(id);
+  return it == m_graphs.end() ? std::pair<QCPGraph*, QCPGraph*>{} : it->second;
+}
+
+void EpochCurvesPlot::syncRuns() {
+  const auto& ids = m_controller->runIds();
+  for (auto it = m_graphs.begin(); it != m_graphs.end();) {
+    if (std::find(ids.begin(), ids.end(), it->first) == ids.end()) {
+      removeGraph(it->second.first);
+      removeGraph(it->second.second);
+      it = m_graphs.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (RunId id : ids) {
+    auto& graphs = m_graphs[id];
+    if (!graphs.first) graphs = {addGraph(), addGraph()};
+    const RunStyle& style = m_controller->style(id);
+    graphs.first->setPen(QPen(style.color, 1.5));
+    graphs.second->setPen(QPen(style.color, 1.0, Qt::DashLine));
+    graphs.first->setName(style.label);
+    for (QCPGraph* graph : {graphs.first, graphs.second}) graph->setVisible(style.visible);
+  }
+  refreshNow();
+}
+
+void EpochCurvesPlot::scheduleRefresh() {
+  if (!m_throttle.isActive()) m_throttle.start();
+}
+
+double EpochCurvesPlot::valueOf(const NetworkMetrics& metrics, bool test) const {
+  if (m_quantity == Quantity::Loss) return test ? metrics.testLoss : metrics.trainLoss;
+  const auto& accuracy = test ? metrics.testAccuracy : metrics.trainAccuracy;
+  return accuracy ? *accuracy : std::numeric_limits<double>::quiet_NaN();
+}
+
+void EpochCurvesPlot::refreshNow() {
+  double lastEpoch = 1.0;
+  double low = std::numeric_limits<double>::infinity(), high = -low;
+  for (auto& [id, graphs] : m_graphs) {
+    QVector<double> epochs, tests, trains;
+    if (const EpochHistory* history = m_controller->epochs(id)) {
+      for (std::size_t i = 0; i < history->size(); ++i) {
+        const EpochRecord& record = (*history)[i];
+        const double test = valueOf(record.metrics, true), train = valueOf(record.metrics, false);
+        epochs.push_back(static_cast<double>(record.epoch));
+        tests.push_back(test);
+        trains.push_back(train);
+        for (double v : {test, train})
+          if (std::isfinite(v) && (m_quantity == Quantity::Accuracy || v > 0)) {
+            low = std::min(low, v);
+            high = std::max(high, v);
+          }
+      }
+      if (!history->empty())
+        lastEpoch = std::max(lastEpoch, static_cast<double>(history->back().epoch));
+    }
+    graphs.first->setData(epochs, tests, true);
+    graphs.second->setData(epochs, trains, true);
+  }
+  xAxis->setRange(0.0, lastEpoch);
+  const bool regression = m_controller->data()->train.kind == TaskKind::Regression;
+  m_note->setVisible(m_quantity == Quantity::Accuracy && regression);
+  if (m_quantity == Quantity::Loss && std::isfinite(low)) yAxis->setRange(low / 1.5, high * 1.5);
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void EpochCurvesPlot::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::PaletteChange) {
+    applyPalette(*this, palette());
+    m_note->setColor(palette().color(QPalette::WindowText));
+    m_key->setColor(palette().color(QPalette::WindowText));
+  }
+  QCustomPlot::changeEvent(event);
+}
+
+}  // namespace optiscope::ui

@@ -1,0 +1,134 @@
+#include "ui/network/network_page.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "ui/controllers/network_controller.h"
+#include "ui/network/builder_panel.h"
+#include "ui/network/dataset_panel.h"
+#include "ui/network/decision_maps_area.h"
+#include "ui/network/epoch_curves_plot.h"
+#include "ui/network/feature_picker.h"
+#include "ui/network/insight/network_insight_panel.h"
+#include "ui/network/network_diagram.h"
+#include "ui/network/network_runs_panel.h"
+
+namespace optiscope::ui {
+namespace {
+
+QGroupBox* group(const QString& title, QWidget* content) {
+  auto* box = new QGroupBox(title);
+  auto* layout = new QVBoxLayout(box);
+  layout->setContentsMargins(4, 6, 4, 4);
+  layout->addWidget(content);
+  return box;
+}
+
+}  // namespace
+
+NetworkPage::NetworkPage(NetworkController* controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller) {
+  setObjectName(QStringLiteral("NetworkPage"));
+  auto* row = new QHBoxLayout(this);
+  row->setContentsMargins(0, 0, 0, 0);
+  // A window smaller than the page's minimum scrolls it rather than growing (the landscape
+  // page shares the window and must fit small screens).
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  auto* splitter = new QSplitter(Qt::Horizontal);
+  splitter->setChildrenCollapsible(false);
+  splitter->addWidget(buildLeftColumn());
+  splitter->addWidget(buildCentre());
+  splitter->addWidget(buildRightColumn());
+  splitter->setStretchFactor(0, 0);
+  splitter->setStretchFactor(1, 3);
+  splitter->setStretchFactor(2, 2);
+  splitter->setSizes({300, 640, 480});
+  scroll->setWidget(splitter);
+  row->addWidget(scroll);
+
+  connect(m_dataset, &DatasetPanel::showTestPointsChanged, m_maps,
+          &DecisionMapsArea::setShowTestPoints);
+  connect(m_maps, &DecisionMapsArea::mapsShown, m_diagram, &NetworkDiagram::setMaps);
+  connect(controller, &NetworkController::taskChanged, this, &NetworkPage::showNetwork);
+  connect(m_maps, &DecisionMapsArea::mapsShown, this, &NetworkPage::showSelectedParams);
+  connect(controller, &NetworkController::selectedRunChanged, this,
+          &NetworkPage::showSelectedParams);
+  showNetwork();
+}
+
+QWidget* NetworkPage::buildLeftColumn() {
+  auto* column = new QWidget;
+  auto* layout = new QVBoxLayout(column);
+  layout->setContentsMargins(4, 4, 4, 4);
+  m_dataset = new DatasetPanel(m_controller);
+  m_features = new FeaturePicker(m_controller);
+  m_builder = new BuilderPanel(m_controller);
+  layout->addWidget(group(QStringLiteral("Data"), m_dataset));
+  layout->addWidget(group(QStringLiteral("Features"), m_features));
+  layout->addWidget(group(QStringLiteral("Network"), m_builder));
+  layout->addStretch(1);
+  // Small screens scroll rather than squash the controls.
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(column);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setMinimumWidth(column->sizeHint().width() + 16);
+  return scroll;
+}
+
+QWidget* NetworkPage::buildCentre() {
+  auto* splitter = new QSplitter(Qt::Vertical);
+  splitter->setChildrenCollapsible(false);
+  m_diagram = new NetworkDiagram;
+  m_maps = new DecisionMapsArea(m_controller);
+  m_loss = new EpochCurvesPlot(m_controller, EpochCurvesPlot::Quantity::Loss);
+  m_accuracy = new EpochCurvesPlot(m_controller, EpochCurvesPlot::Quantity::Accuracy);
+  auto* curves = new QTabWidget;
+  curves->setDocumentMode(true);
+  curves->addTab(m_loss, QStringLiteral("Loss"));
+  curves->addTab(m_accuracy, QStringLiteral("Accuracy"));
+  splitter->addWidget(
+      group(QStringLiteral("Network of the selected run (hover a neuron)"), m_diagram));
+  splitter->addWidget(group(QStringLiteral("Decision boundary"), m_maps));
+  splitter->addWidget(curves);
+  splitter->setSizes({230, 330, 200});
+  return splitter;
+}
+
+QWidget* NetworkPage::buildRightColumn() {
+  auto* splitter = new QSplitter(Qt::Vertical);
+  splitter->setChildrenCollapsible(false);
+  m_runs = new NetworkRunsPanel(m_controller);
+  splitter->addWidget(group(QStringLiteral("Runs"), m_runs));
+  splitter->addWidget(m_insight = buildInsight());
+  splitter->setSizes({380, 420});
+  return splitter;
+}
+
+QWidget* NetworkPage::buildInsight() {
+  // "Learning rates | Loss landscape" for the selected run (helper netinsight's panel).
+  return new NetworkInsightPanel(m_controller);
+}
+
+void NetworkPage::showNetwork() {
+  const auto task = m_controller->task();
+  QStringList labels;
+  for (Feature feature : task->settings().features)
+    labels << featureLabel(static_cast<int>(feature));
+  m_diagram->setNetwork(task->mlp().shape(), labels);
+  showSelectedParams();
+}
+
+void NetworkPage::showSelectedParams() {
+  m_diagram->setParams(m_controller->currentParams(m_controller->selectedRun()));
+}
+
+}  // namespace optiscope::ui
