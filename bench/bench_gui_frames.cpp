@@ -28,8 +28,8 @@
 #include <vector>
 
 #include "core/optim/registry.h"
-#include "ui/controllers/engine_controller.h"
-#include "ui/main_window.h"
+#include "ui/app_window.h"
+#include "ui/landscape/landscape_controller.h"
 
 namespace {
 
@@ -103,8 +103,8 @@ int main(int argc, char** argv) {
   std::setlocale(LC_NUMERIC, "C");
   using namespace optiscope;
 
-  ui::EngineController controller;
-  controller.loadDefaultScene();
+  ui::AppWindow shown;
+  ui::LandscapeController& controller = shown.landscapeController;
   const char* extra[] = {"adamw:lr=0.05", "nadam:lr=0.02", "adabelief:lr=0.05", "lion:lr=0.002",
                          "radam:lr=0.05", "yogi:lr=0.05",  "adamax:lr=0.05",    "rprop:lr=0.001"};
   for (int i = static_cast<int>(controller.runIds().size()), k = 0; i < runCount; ++i, ++k)
@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
   while (static_cast<int>(controller.runIds().size()) > runCount)
     controller.removeRun(controller.runIds().back());
 
-  ui::MainWindow window(&controller);
+  ui::MainWindow& window = shown.window;
   window.resize(1440, 900);
   window.show();
   QElapsedTimer warmUp;
@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
   });
 
   long long updates = 0;
-  QObject::connect(&controller, &ui::EngineController::updated, [&] { updates += recording; });
+  QObject::connect(&controller, &ui::LandscapeController::updated, [&] { updates += recording; });
   const auto stepsBefore = controller.snapshot() ? controller.snapshot()->totalSteps : 0;
   controller.setSpeed(speed);
   controller.play();

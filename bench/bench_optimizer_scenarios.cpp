@@ -12,9 +12,10 @@
 #include "bench/bench_optimizer_figures.h"
 #include "bench/bench_optimizer_timing.h"
 #include "core/engine/engine.h"
+#include "core/engine/network_problem.h"
+#include "core/engine/run.h"
 #include "core/landscape/grid.h"
 #include "core/nn/dataset.h"
-#include "core/nn/network_run.h"
 
 namespace optiscope::bench {
 
@@ -79,7 +80,8 @@ void gridFigure() {
 void networkFigure() {
   const Dataset data = generateDataset("circle", {500, 0.0, 0});
   auto split = std::make_shared<const DataSplit>(splitDataset(data, 0.5, 0));
-  NetworkRun run(NetworkTask(split, NetworkSettings{}), parseOptimizerSpec("adam:lr=0.03"));
+  Run run({std::make_shared<const NetworkProblem>(split, NetworkSettings{}),
+           parseOptimizerSpec("adam:lr=0.03"), parseScheduleSpec("constant"), std::nullopt});
   const double seconds = bestSecondsPerRepetition([&](long long repetitions) {
     for (long long r = 0; r < repetitions; ++r) run.advance();
     doNotOptimize(run.params().data());

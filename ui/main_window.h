@@ -1,101 +1,76 @@
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
+#include <QMap>
 
 class QAction;
 class QActionGroup;
 class QDockWidget;
+class QMenu;
 class QTabWidget;
 class QToolBar;
 
 namespace optiscope::ui {
 
-class EngineController;
-class FunctionPanel;
-class LandscapeView;
-class NetworkController;
-class NetworkPage;
-class NetworkPlayback;
-class NetworkSpeedControl;
+class Page;
 class PlaybackControls;
-class RunsPanel;
-class SidePlots;
 class SpeedControl;
 class StatusReadout;
 
-// Optiscope's window with two pages, each with its own engine and playback. Landscape: the
-// landscape in the middle, the function and runs panels on the right, the loss and
-// learning-rate plots below, step counter in the status bar. Network: the Network page
-// (network_page.h). Playback sits in the toolbar and Space, Right and R act on the visible
-// page; the landscape's docks show on the landscape page only. It creates and connects these
-// widgets and the menus; the widgets do the rest.
+// Optiscope's window: a host of pages (common/page.h), one tab each, and what every page
+// shares: the playback toolbar and the status bar (acting on the page on screen), the menus,
+// themes and screenshots. It knows no page's insides: a page brings its docks, its View
+// actions, its controller and its runs list. Only the page on screen runs.
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  enum class Page { Landscape = 0, Network = 1 };
+  // Hosts `pages` in this order (the window takes them over; their controllers stay the
+  // caller's). The first page shows.
+  explicit MainWindow(const QList<Page*>& pages, QWidget* parent = nullptr);
 
-  // Without a network controller the window makes its own, with the default network scene.
-  explicit MainWindow(EngineController* controller, QWidget* parent = nullptr);
-  MainWindow(EngineController* controller, NetworkController* network, QWidget* parent = nullptr);
-
-  LandscapeView* landscape() const { return m_landscape; }
-  FunctionPanel* functionPanel() const { return m_functionPanel; }
-  RunsPanel* runsPanel() const { return m_runsPanel; }
-  SidePlots* sidePlots() const { return m_sidePlots; }
-  SpeedControl* speedControl() const { return m_speed; }
+  const QList<Page*>& pages() const { return m_pages; }
+  Page* currentPage() const;
+  int currentPageIndex() const;
+  void showPage(int index);
+  QTabWidget* tabs() const { return m_tabs; }
   PlaybackControls* playback() const { return m_playback; }
+  SpeedControl* speedControl() const { return m_speed; }
+  StatusReadout* statusReadout() const { return m_status; }
   QActionGroup* themeActions() const { return m_themes; }
-  NetworkController* networkController() const { return m_network; }
-  NetworkPage* networkPage() const { return m_networkPage; }
-  NetworkPlayback* networkPlayback() const { return m_networkPlayback; }
-  NetworkSpeedControl* networkSpeed() const { return m_networkSpeed; }
-  QTabWidget* pages() const { return m_pages; }
-  Page currentPage() const;
-  void showPage(Page page);
-  // saveState() as the landscape page has it (its docks as the user left them), whichever
-  // page is showing.
+  // saveState() as every page has its docks (hidden pages' docks as their page left them).
   QByteArray saveLayout();
-  // Every menu action, for the shortcuts list and tests.
+  // restoreState() of a saveLayout(): each page gets its docks back as it left them.
+  bool restoreLayout(const QByteArray& state);
+  // Every menu action (the current page's View actions included), for the shortcuts list and
+  // tests.
   QList<QAction*> menuActions() const;
 
  private:
-  void buildPages();
-  void buildDocks();
+  void buildTabs();
   void buildToolBar();
-  void buildNetworkToolBar();
   void onPageChanged(int index);
   void buildMenus();
   void buildFileMenu();
   void buildViewMenu();
-  void connectLandscapeActions(QAction* resetView, QAction* logColors, QAction* contours);
   void buildRunMenu();
   void buildHelpMenu();
+  void showPageViewActions();
   void saveScreenshot();
 
-  EngineController* m_controller;
-  LandscapeView* m_landscape;
-  FunctionPanel* m_functionPanel = nullptr;
-  RunsPanel* m_runsPanel = nullptr;
-  SidePlots* m_sidePlots = nullptr;
+  QList<Page*> m_pages;
+  QTabWidget* m_tabs = nullptr;
   PlaybackControls* m_playback = nullptr;
   SpeedControl* m_speed = nullptr;
   StatusReadout* m_status = nullptr;
-  QDockWidget* m_functionDock = nullptr;
-  QDockWidget* m_runsDock = nullptr;
-  QDockWidget* m_plotsDock = nullptr;
   QActionGroup* m_themes = nullptr;
-  NetworkController* m_network;
-  QTabWidget* m_pages = nullptr;
-  NetworkPage* m_networkPage = nullptr;
-  NetworkPlayback* m_networkPlayback = nullptr;
-  NetworkSpeedControl* m_networkSpeed = nullptr;
-  QToolBar* m_playbackBar = nullptr;
-  QToolBar* m_networkBar = nullptr;
-  // Actions that act on the landscape page only (disabled while the Network page shows).
-  QList<QAction*> m_landscapeActions;
-  // The landscape docks' visibility, kept while the Network page hides them.
-  QList<bool> m_dockVisible;
-  bool m_onNetworkPage = false;
+  QMenu* m_viewMenu = nullptr;
+  QAction* m_pageActionsEnd = nullptr;  // the separator after the page's View actions
+  QList<QAction*> m_shownPageActions;
+  QMap<Page*, QList<QDockWidget*>> m_docks;
+  // Each hidden page's docks' visibility, kept while another page hides them.
+  QMap<Page*, QList<bool>> m_dockVisible;
+  Page* m_shown = nullptr;
 };
 
 }  // namespace optiscope::ui

@@ -6,12 +6,12 @@
 #include <cmath>
 #include <limits>
 
-#include "ui/controllers/engine_controller.h"
-#include "ui/controllers/scene_store.h"
+#include "ui/common/theme.h"
+#include "ui/landscape/landscape_controller.h"
+#include "ui/landscape/landscape_page.h"
+#include "ui/landscape/scene_store.h"
+#include "ui/landscape/side_plots.h"
 #include "ui/main_window.h"
-#include "ui/panels/playback_controls.h"
-#include "ui/views/side_plots.h"
-#include "ui/views/theme.h"
 
 namespace optiscope::ui {
 namespace {
@@ -33,12 +33,13 @@ QString checkedTheme(const MainWindow& window) {
 
 }  // namespace
 
-void saveSession(QSettings& settings, MainWindow& window, const EngineController& controller) {
+void saveSession(QSettings& settings, MainWindow& window, const LandscapePage& landscape) {
+  const LandscapeController& controller = *landscape.landscapeController();
   settings.setValue(kGeometry, window.saveGeometry());
   settings.setValue(kState, window.saveLayout());
-  settings.setValue(kPage, static_cast<int>(window.currentPage()));
+  settings.setValue(kPage, window.currentPageIndex());
   settings.setValue(kTheme, checkedTheme(window));
-  settings.setValue(kLogSteps, window.sidePlots()->logStepAxis());
+  settings.setValue(kLogSteps, landscape.sidePlots()->logStepAxis());
   // Unlimited is stored as 0: +inf does not survive every settings format.
   const double speed = controller.speed();
   settings.setValue(kSpeed, std::isinf(speed) ? 0.0 : speed);
@@ -46,26 +47,25 @@ void saveSession(QSettings& settings, MainWindow& window, const EngineController
   settings.sync();
 }
 
-bool restoreSession(QSettings& settings, MainWindow& window, EngineController& controller) {
+bool restoreSession(QSettings& settings, MainWindow& window, LandscapePage& landscape) {
+  LandscapeController& controller = *landscape.landscapeController();
   const Theme theme = themeFromName(settings.value(kTheme).toString());
   for (QAction* action : window.themeActions()->actions())
     if (action->data().toString() == themeName(theme)) action->setChecked(true);
   applyTheme(theme);
   window.restoreGeometry(settings.value(kGeometry).toByteArray());
-  window.restoreState(settings.value(kState).toByteArray());
-  // The state was saved as the landscape page has it: show that page first, then the saved one.
-  window.showPage(MainWindow::Page::Landscape);
-  if (settings.value(kPage).toInt() == static_cast<int>(MainWindow::Page::Network))
-    window.showPage(MainWindow::Page::Network);
-  window.sidePlots()->setLogStepAxis(settings.value(kLogSteps, true).toBool());
+  window.restoreLayout(settings.value(kState).toByteArray());
+  const int page = settings.value(kPage).toInt();
+  if (page >= 0 && page < window.pages().size()) window.showPage(page);
+  landscape.sidePlots()->setLogStepAxis(settings.value(kLogSteps, true).toBool());
   bool ok = false;
   const double speed = settings.value(kSpeed).toDouble(&ok);
   if (ok && std::isfinite(speed) && speed >= 1.0)
-    window.speedControl()->setSpeed(speed);
+    controller.setSpeed(speed);
   else if (ok && speed == 0.0)
-    window.speedControl()->setSpeed(std::numeric_limits<double>::infinity());
+    controller.setSpeed(std::numeric_limits<double>::infinity());
   else
-    window.speedControl()->setSpeed(kFirstLaunchSpeed);
+    controller.setSpeed(kFirstLaunchSpeed);
   return restoreSceneOrDefault(settings, controller);
 }
 

@@ -11,6 +11,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/run_csv.h"
 #include "core/engine/engine.h"
+#include "core/engine/objective_problem.h"
 #include "core/util/atomic_file.h"
 #include "core/util/spec_error.h"
 
@@ -152,7 +153,8 @@ int raceCommand(const std::vector<std::string>& words) {
 
   // Everything is valid: from here on, only I/O can fail.
   std::filesystem::create_directories(outDir);
-  const auto objective = makeObjective(configs.front().objective);
+  const Objective& objective =
+      static_cast<const ObjectiveProblem&>(*configs.front().problem).objective();
   Engine engine;
   std::map<RunId, RaceFile> files;
   std::vector<RunId> ids;
@@ -161,10 +163,10 @@ int raceCommand(const std::vector<std::string>& words) {
       const RunId id = engine.addRun(configs[i], RunOptions{steps, true});
       ids.push_back(id);
       const std::string name = "run-" + std::to_string(i + 1) + "-" + configs[i].optimizer.name;
-      files.try_emplace(id, std::filesystem::path(outDir) / (name + ".csv"), objective->dim(),
-                        objective->minimumValue());
+      files.try_emplace(id, std::filesystem::path(outDir) / (name + ".csv"), objective.dim(),
+                        objective.minimumValue());
     }
-    streamRace(engine, steps, stepsPerChunk(configs.size(), objective->dim()),
+    streamRace(engine, steps, stepsPerChunk(configs.size(), objective.dim()),
                [&](const TraceDelta& delta) { files.at(delta.run).write(delta.points); });
 
     const auto snapshot = engine.snapshot();

@@ -7,8 +7,9 @@
 
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
+#include "core/engine/network_problem.h"
+#include "core/engine/run.h"
 #include "core/nn/csv_dataset.h"
-#include "core/nn/network_run.h"
 #include "core/util/atomic_file.h"
 #include "core/util/spec.h"
 #include "core/util/spec_error.h"
@@ -43,12 +44,13 @@ void writeRow(std::ostream& out, long long epoch, long long step, const NetworkM
 
 // Rows for epochs 0..epochs; a run that diverges ends with the row of that epoch. Returns the
 // step at which it diverged, or -1.
-long long writeTraining(NetworkRun& run, long long epochs, std::ostream& out) {
+long long writeTraining(Run& run, long long epochs, std::ostream& out) {
+  NetworkTask& task = static_cast<NetworkProblem&>(run.problem()).task();
   out << "epoch,step,train_loss,test_loss,train_accuracy,test_accuracy\n";
-  writeRow(out, 0, 0, run.evaluate());
+  writeRow(out, 0, 0, task.evaluate(run.params()));
   for (long long e = 1; e <= epochs && !run.diverged(); ++e) {
     run.advanceEpoch();
-    writeRow(out, e, run.step(), run.evaluate());
+    writeRow(out, e, run.step(), task.evaluate(run.params()));
   }
   return run.diverged() ? run.step() : -1;
 }
@@ -113,7 +115,7 @@ int trainCommand(const std::vector<std::string>& words) {
 
   const Dataset data = loadDataset(args, settings.loss, settings.seed);
   auto split = std::make_shared<const DataSplit>(splitDataset(data, ratio, settings.seed));
-  NetworkRun run(NetworkTask(split, settings), optimizer, schedule);
+  Run run({std::make_shared<const NetworkProblem>(split, settings), optimizer, schedule, {}});
 
   long long divergedAt = -1;
   const std::string out = args.value("--out").value_or("-");
@@ -125,7 +127,8 @@ int trainCommand(const std::vector<std::string>& words) {
         out, [&](std::ostream& stream) { divergedAt = writeTraining(run, epochs, stream); });
   }
   if (divergedAt >= 0) {
-    const long long epoch = (divergedAt + run.batchesPerEpoch() - 1) / run.batchesPerEpoch();
+    const long long perEpoch = run.problem().stepsPerEpoch();
+    const long long epoch = (divergedAt + perEpoch - 1) / perEpoch;
     std::cerr << "diverged at step " << divergedAt << " (epoch " << epoch << ")\n";
   }
   return 0;

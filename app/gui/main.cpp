@@ -8,9 +8,7 @@
 
 #include "app/gui/gui_arguments.h"
 #include "app/gui/screenshot_mode.h"
-#include "ui/controllers/engine_controller.h"
-#include "ui/controllers/network_controller.h"
-#include "ui/main_window.h"
+#include "ui/app_window.h"
 #include "ui/window_session.h"
 
 int main(int argc, char** argv) {
@@ -41,16 +39,12 @@ int main(int argc, char** argv) {
 
   if (arguments.screenshot) return gui::runScreenshotMode(arguments);
 
-  ui::EngineController controller;
-  ui::NetworkController network;
-  network.loadDefaultScene();
-  ui::MainWindow window(&controller, &network);
+  ui::AppWindow window;
   QSettings settings;
-  ui::restoreSession(settings, window, controller);
+  ui::restoreSession(settings, window.window, *window.landscape);
   QObject::connect(&app, &QApplication::aboutToQuit,
-                   [&] { ui::saveSession(settings, window, controller); });
-  window.show();
-  controller.play();
-  network.play();
+                   [&] { ui::saveSession(settings, window.window, *window.landscape); });
+  // Nothing plays until the user presses Play: a newcomer sees every run start.
+  window.window.show();
   return app.exec();
 }

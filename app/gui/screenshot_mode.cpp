@@ -5,11 +5,11 @@
 #include <QThread>
 #include <cstdio>
 
-#include "ui/controllers/engine_controller.h"
-#include "ui/main_window.h"
-#include "ui/views/landscape_evaluator.h"
-#include "ui/views/landscape_view.h"
-#include "ui/views/widget_image.h"
+#include "ui/app_window.h"
+#include "ui/common/widget_image.h"
+#include "ui/landscape/landscape_evaluator.h"
+#include "ui/landscape/landscape_page.h"
+#include "ui/landscape/landscape_view.h"
 
 namespace optiscope::gui {
 namespace {
@@ -33,9 +33,9 @@ bool processEventsUntil(Done done, int timeoutMs) {
 }  // namespace
 
 int runScreenshotMode(const GuiArguments& arguments) {
-  ui::EngineController controller;
-  controller.loadDefaultScene();
-  ui::MainWindow window(&controller);
+  ui::AppWindow app;
+  ui::LandscapeController& controller = app.landscapeController;
+  ui::MainWindow& window = app.window;
   window.resize(arguments.width, arguments.height);
   window.show();
   QApplication::processEvents();
@@ -50,7 +50,7 @@ int runScreenshotMode(const GuiArguments& arguments) {
                  arguments.steps);
     return 1;
   }
-  ui::LandscapeView* landscape = window.landscape();
+  ui::LandscapeView* landscape = app.landscape->view();
   const auto fineLandscapeShown = [landscape] {
     const auto shown = landscape->shownLandscape();
     return shown && shown->resolution == Resolution::kFine &&

@@ -36,159 +36,102 @@ Engine::~Engine() {
 RunId Engine::addRun(const RunConfig& config, const RunOptions& options) {
   validateStepLimit(options.stepLimit);
   Run run(config);  // validates; built here so that the worker never allocates for it
+  auto shared = std::make_shared<const RunConfig>(config);
   std::lock_guard lock(m_runsMutex);
   const RunId id = m_nextId++;
   m_runs.emplace(id, config);
-  m_channel.post(commands::AddRun{id, std::move(run), options});
-  return id;
-}
-
-RunId Engine::addNetworkRun(const NetworkRunConfig& config, const RunOptions& options) {
-  validateStepLimit(options.stepLimit);
-  NetworkRun run = buildNetworkRun(config);  // validates; the worker never builds one
-  auto shared = std::make_shared<const NetworkRunConfig>(config);
-  std::lock_guard lock(m_runsMutex);
-  const RunId id = m_nextId++;
-  m_networkRuns.emplace(id, config);
-  m_channel.post(commands::AddNetworkRun{id, std::move(run), std::move(shared), options});
+  m_channel.post(commands::AddRun{id, std::move(run), std::move(shared), options});
   return id;
 }
 
 bool Engine::removeRun(RunId id) {
   std::lock_guard lock(m_runsMutex);
-  if (m_runs.erase(id) == 0 && m_networkRuns.erase(id) == 0) return false;
+  if (m_runs.erase(id) == 0) return false;
   m_channel.post(commands::RemoveRun{id});
   return true;
 }
 
 bool Engine::reset(RunId id) {
   std::lock_guard lock(m_runsMutex);
-  if (!contains(id)) return false;
+  if (!m_runs.contains(id)) return false;
   m_channel.post(commands::ResetRun{id});
   return true;
 }
 
 void Engine::resetAll() { m_channel.post(commands::ResetAll{}); }
 
-bool Engine::setOptimizer(RunId id, const OptimizerConfig& optimizer) {
+template <class Change, class MakeCommand>
+bool Engine::change(RunId id, Change&& change, MakeCommand&& makeCommand) {
   std::lock_guard lock(m_runsMutex);
-  if (auto network = m_networkRuns.find(id); network != m_networkRuns.end()) {
-    NetworkRunConfig changed = network->second;
-    changed.optimizer = optimizer;
-    buildNetworkRun(changed);  // e.g. a schedule that cannot drive this optimizer
-    network->second = changed;
-    m_channel.post(commands::SetOptimizer{
-        id, optimizer, std::make_shared<const NetworkRunConfig>(std::move(changed))});
-    return true;
-  }
   auto run = m_runs.find(id);
   if (run == m_runs.end()) return false;
   RunConfig changed = run->second;
-  changed.optimizer = optimizer;
-  Run probe(changed);  // e.g. a schedule that cannot drive this optimizer
-  run->second = std::move(changed);
-  m_channel.post(commands::SetOptimizer{id, optimizer});
+  change(changed);
+  Run probe(changed);  // e.g. a schedule that cannot drive this optimizer, a wrong start
+  run->second = changed;
+  m_channel.post(makeCommand(std::make_shared<const RunConfig>(std::move(changed))));
   return true;
+}
+
+bool Engine::setOptimizer(RunId id, const OptimizerConfig& optimizer) {
+  return change(
+      id, [&](RunConfig& config) { config.optimizer = optimizer; },
+      [&](commands::SharedConfig config) {
+        return commands::SetOptimizer{id, optimizer, std::move(config)};
+      });
 }
 
 bool Engine::setSchedule(RunId id, const ScheduleConfig& schedule) {
-  std::lock_guard lock(m_runsMutex);
-  if (auto network = m_networkRuns.find(id); network != m_networkRuns.end()) {
-    NetworkRunConfig changed = network->second;
-    changed.schedule = schedule;
-    buildNetworkRun(changed);
-    network->second = changed;
-    m_channel.post(commands::SetSchedule{
-        id, schedule, std::make_shared<const NetworkRunConfig>(std::move(changed))});
-    return true;
-  }
-  auto run = m_runs.find(id);
-  if (run == m_runs.end()) return false;
-  RunConfig changed = run->second;
-  changed.schedule = schedule;
-  Run probe(changed);
-  run->second = std::move(changed);
-  m_channel.post(commands::SetSchedule{id, schedule});
-  return true;
+  return change(
+      id, [&](RunConfig& config) { config.schedule = schedule; },
+      [&](commands::SharedConfig config) {
+        return commands::SetSchedule{id, schedule, std::move(config)};
+      });
 }
 
 bool Engine::setStart(RunId id, const Eigen::VectorXd& start) {
-  std::lock_guard lock(m_runsMutex);
-  auto run = m_runs.find(id);
-  if (run == m_runs.end()) return false;
-  RunConfig changed = run->second;
-  changed.start = start;
-  Run probe(changed);  // dimension and finiteness
-  run->second = std::move(changed);
-  m_channel.post(commands::SetStart{id, start});
-  return true;
+  return change(
+      id, [&](RunConfig& config) { config.start = start; },
+      [&](commands::SharedConfig config) {
+        return commands::SetStart{id, start, std::move(config)};
+      });
 }
 
 bool Engine::setStepLimit(RunId id, long long stepLimit) {
   validateStepLimit(stepLimit);
   std::lock_guard lock(m_runsMutex);
-  if (!contains(id)) return false;
+  if (!m_runs.contains(id)) return false;
   m_channel.post(commands::SetStepLimit{id, stepLimit});
   return true;
 }
 
-void Engine::setObjective(const ObjectiveConfig& objective, std::optional<Eigen::VectorXd> start) {
+void Engine::restartRuns(const std::vector<std::pair<RunId, RunConfig>>& configs) {
   std::lock_guard lock(m_runsMutex);
-  commands::ReplaceRuns replace;
-  std::map<RunId, RunConfig> changed = m_runs;
-  for (auto& [id, config] : changed) {
-    config.objective = objective;
-    config.start = start;
-    replace.runs.emplace_back(id, Run(config));  // all built before anything changes
+  commands::RestartRuns restart;
+  // All built before anything changes: a failure leaves every run as it was. A run another
+  // thread removed meanwhile is skipped, as the other functions taking a RunId do.
+  for (const auto& [id, config] : configs) {
+    if (!m_runs.contains(id)) continue;
+    restart.runs.push_back({id, Run(config), std::make_shared<const RunConfig>(config)});
   }
-  m_runs = std::move(changed);
-  m_channel.post(std::move(replace));
-}
-
-void Engine::setNetworkTask(std::shared_ptr<const DataSplit> data,
-                            const NetworkSettings& settings) {
-  const NetworkTask task(data, settings);  // validated even when there is no network run yet
-  std::lock_guard lock(m_runsMutex);
-  commands::ReplaceNetworkRuns replace;
-  std::map<RunId, NetworkRunConfig> changed = m_networkRuns;
-  for (auto& [id, config] : changed) {
-    config.data = data;
-    config.settings = settings;
-    config.start = std::nullopt;
-    // All built before anything changes: a failure leaves every run as it was.
-    replace.runs.push_back({id, NetworkRun(task, config.optimizer, config.schedule),
-                            std::make_shared<const NetworkRunConfig>(config)});
-  }
-  m_networkRuns = std::move(changed);
-  m_channel.post(std::move(replace));
+  for (const commands::RestartRuns::Restart& entry : restart.runs)
+    m_runs.insert_or_assign(entry.id, *entry.config);
+  m_channel.post(std::move(restart));
 }
 
 std::vector<RunId> Engine::runIds() const {
   std::lock_guard lock(m_runsMutex);
   std::vector<RunId> ids;
   for (const auto& entry : m_runs) ids.push_back(entry.first);
-  for (const auto& entry : m_networkRuns) ids.push_back(entry.first);
-  std::sort(ids.begin(), ids.end());
   return ids;
 }
 
 std::optional<RunConfig> Engine::runConfig(RunId id) const {
   std::lock_guard lock(m_runsMutex);
-  if (auto network = m_networkRuns.find(id); network != m_networkRuns.end())
-    return optimizationOf(network->second);
   auto run = m_runs.find(id);
   if (run == m_runs.end()) return std::nullopt;
   return run->second;
 }
-
-std::optional<NetworkRunConfig> Engine::networkRunConfig(RunId id) const {
-  std::lock_guard lock(m_runsMutex);
-  auto network = m_networkRuns.find(id);
-  if (network == m_networkRuns.end()) return std::nullopt;
-  return network->second;
-}
-
-bool Engine::contains(RunId id) const { return m_runs.contains(id) || m_networkRuns.contains(id); }
 
 // ---- playback
 

@@ -11,7 +11,6 @@
 
 #include "core/engine/engine_channel.h"
 #include "core/engine/engine_types.h"
-#include "core/engine/network_run_config.h"
 #include "core/engine/pacer.h"
 #include "core/engine/run.h"
 #include "core/engine/snapshot.h"
@@ -46,11 +45,10 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   // ---- runs. Functions taking a RunId return false when there is no such run (for example
-  // when another thread removed it); they change nothing then.
+  // when another thread removed it); they change nothing then. Every run descends its own
+  // Problem (a test function, a network task): one engine tick is one update of every run
+  // (for a network, one minibatch), and step limits count those updates.
   RunId addRun(const RunConfig& config, const RunOptions& options = {});
-  // A network run: one engine tick is one minibatch update (an epoch is batchesPerEpoch
-  // ticks); step limits count minibatch steps. Throws SpecError on a bad config.
-  RunId addNetworkRun(const NetworkRunConfig& config, const RunOptions& options = {});
   bool removeRun(RunId id);
   bool reset(RunId id);
   void resetAll();
@@ -58,23 +56,18 @@ class Engine {
   // name starts the run afresh.
   bool setOptimizer(RunId id, const OptimizerConfig& optimizer);
   bool setSchedule(RunId id, const ScheduleConfig& schedule);
-  // Restarts the run from `start`; false for a network run.
+  // Restarts the run from `start` (of the problem's dimension).
   bool setStart(RunId id, const Eigen::VectorXd& start);
   bool setStepLimit(RunId id, long long stepLimit);  // -1: none
-  // Restarts every run on the new objective, from `start` or the objective's default start;
-  // each run keeps its optimizer, schedule and noise settings.
-  // Network runs are left alone.
-  void setObjective(const ObjectiveConfig& objective,
-                    std::optional<Eigen::VectorXd> start = std::nullopt);
-  // Restarts EVERY network run on a new task (data and/or settings), each from the new
-  // task's seeded initial parameters, keeping its optimizer and schedule. 2D runs are left
-  // alone. Throws SpecError (nothing changes) when the settings do not fit the data.
-  void setNetworkTask(std::shared_ptr<const DataSplit> data, const NetworkSettings& settings);
+  // Restarts several runs at once on new configurations (a new function for every run, a
+  // new network task, another noise seed), keeping their ids and options. Every config is
+  // validated first: on SpecError nothing changes. Ids of runs that no longer exist are
+  // skipped.
+  void restartRuns(const std::vector<std::pair<RunId, RunConfig>>& configs);
 
   std::vector<RunId> runIds() const;
-  // As of the last change made. For a network run: its optimizer and schedule, objective empty.
+  // As of the last change made; nullopt: no such run.
   std::optional<RunConfig> runConfig(RunId id) const;
-  std::optional<NetworkRunConfig> networkRunConfig(RunId id) const;  // nullopt: no such run
 
   // ---- playback
   void play();
@@ -98,7 +91,9 @@ class Engine {
   bool waitUntilIdle(std::chrono::milliseconds timeout);
 
  private:
-  bool contains(RunId id) const;  // under m_runsMutex
+  // Validates a change of one run's config, records it and posts the command made for it.
+  template <class Change, class MakeCommand>
+  bool change(RunId id, Change&& change, MakeCommand&& makeCommand);
 
   EngineOptions m_options;
   EngineChannel m_channel;
@@ -108,7 +103,6 @@ class Engine {
   // what the worker will have once the queue is applied.
   mutable std::mutex m_runsMutex;
   std::map<RunId, RunConfig> m_runs;
-  std::map<RunId, NetworkRunConfig> m_networkRuns;
   RunId m_nextId = 1;
   std::thread m_thread;
 };

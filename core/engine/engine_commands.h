@@ -6,14 +6,15 @@
 #include <vector>
 
 #include "core/engine/engine_types.h"
-#include "core/engine/network_run_config.h"
 #include "core/engine/run.h"
-#include "core/nn/network_run.h"
 
 namespace optiscope::commands {
 
 // What the caller threads ask of the worker. Everything that can fail was validated (and
-// every Run built) in the caller's thread, so applying a command cannot throw.
+// every Run built) in the caller's thread, so applying a command cannot throw. Commands that
+// change a run carry its whole configuration after the change, for the snapshots.
+using SharedConfig = std::shared_ptr<const RunConfig>;
+
 struct Play {};
 struct Pause {};
 struct Step {
@@ -25,12 +26,7 @@ struct SetSpeed {
 struct AddRun {
   RunId id;
   Run run;
-  RunOptions options;
-};
-struct AddNetworkRun {
-  RunId id;
-  NetworkRun run;
-  std::shared_ptr<const NetworkRunConfig> config;
+  SharedConfig config;
   RunOptions options;
 };
 struct RemoveRun {
@@ -40,41 +36,37 @@ struct ResetRun {
   RunId id;
 };
 struct ResetAll {};
-// `network`: a network run's whole configuration after the change (null for a 2D run).
 struct SetOptimizer {
   RunId id;
   OptimizerConfig optimizer;
-  std::shared_ptr<const NetworkRunConfig> network = nullptr;
+  SharedConfig config;
 };
 struct SetSchedule {
   RunId id;
   ScheduleConfig schedule;
-  std::shared_ptr<const NetworkRunConfig> network = nullptr;
+  SharedConfig config;
 };
 struct SetStart {
   RunId id;
   Eigen::VectorXd start;
+  SharedConfig config;
 };
 struct SetStepLimit {
   RunId id;
   long long stepLimit;
 };
-// A new objective: every run is replaced by a fresh one built for it.
-struct ReplaceRuns {
-  std::vector<std::pair<RunId, Run>> runs;
-};
-// A new network task: every network run is replaced by a fresh one built for it.
-struct ReplaceNetworkRuns {
-  struct Replacement {
+// Runs restarted on new configurations (a new function for every run, a new network task):
+// each is replaced by a fresh Run built for it.
+struct RestartRuns {
+  struct Restart {
     RunId id;
-    NetworkRun run;
-    std::shared_ptr<const NetworkRunConfig> config;
+    Run run;
+    SharedConfig config;
   };
-  std::vector<Replacement> runs;
+  std::vector<Restart> runs;
 };
 
-using Command = std::variant<Play, Pause, Step, SetSpeed, AddRun, AddNetworkRun, RemoveRun,
-                             ResetRun, ResetAll, SetOptimizer, SetSchedule, SetStart, SetStepLimit,
-                             ReplaceRuns, ReplaceNetworkRuns>;
+using Command = std::variant<Play, Pause, Step, SetSpeed, AddRun, RemoveRun, ResetRun, ResetAll,
+                             SetOptimizer, SetSchedule, SetStart, SetStepLimit, RestartRuns>;
 
 }  // namespace optiscope::commands

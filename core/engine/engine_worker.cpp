@@ -100,8 +100,7 @@ void EngineWorker::apply(commands::Command& command) {
             m_pendingSteps += c.count;
           },
           [&](SetSpeed& c) { m_pacer.setSpeed(c.stepsPerSecond, Clock::now()); },
-          [&](AddRun& c) { restarted(m_slots.emplace_back(c.id, std::move(c.run), c.options)); },
-          [&](AddNetworkRun& c) {
+          [&](AddRun& c) {
             restarted(m_slots.emplace_back(c.id, std::move(c.run), std::move(c.config), c.options));
           },
           [&](RemoveRun& c) {
@@ -121,32 +120,24 @@ void EngineWorker::apply(commands::Command& command) {
           },
           [&](SetOptimizer& c) {
             withRun(c.id, [&](RunSlot& slot) {
-              if (slot.setOptimizer(c.optimizer, std::move(c.network))) restarted(slot);
+              if (slot.setOptimizer(c.optimizer, std::move(c.config))) restarted(slot);
             });
           },
           [&](SetSchedule& c) {
             withRun(c.id,
-                    [&](RunSlot& slot) { slot.setSchedule(c.schedule, std::move(c.network)); });
+                    [&](RunSlot& slot) { slot.setSchedule(c.schedule, std::move(c.config)); });
           },
           [&](SetStart& c) {
             withRun(c.id, [&](RunSlot& slot) {
-              if (slot.isNetwork()) return;
-              slot.setStart(c.start);
+              slot.setStart(c.start, std::move(c.config));
               restarted(slot);
             });
           },
           [&](SetStepLimit& c) {
             withRun(c.id, [&](RunSlot& slot) { slot.options().stepLimit = c.stepLimit; });
           },
-          [&](ReplaceRuns& c) {
-            for (auto& entry : c.runs)  // no structured binding: clang-14 cannot capture it
-              withRun(entry.first, [&](RunSlot& slot) {
-                slot.replace(std::move(entry.second));
-                restarted(slot);
-              });
-          },
-          [&](ReplaceNetworkRuns& c) {
-            for (auto& entry : c.runs)
+          [&](RestartRuns& c) {
+            for (RestartRuns::Restart& entry : c.runs)
               withRun(entry.id, [&](RunSlot& slot) {
                 slot.replace(std::move(entry.run), std::move(entry.config));
                 restarted(slot);
@@ -160,7 +151,7 @@ TraceDelta EngineWorker::emptyDelta(const RunSlot& slot) {
   const TraceLimits limits =
       slot.options().fullResolution ? TraceLimits::unbounded() : m_options.deltaLimits.normalized();
   const Eigen::Index dim = slot.traceDim();
-  TraceDelta delta{slot.id(), slot.generation(), false, Trace(), {}};
+  TraceDelta delta{slot.id(), slot.generation(), false, slot.hasEpochs(), Trace(), {}};
   while (!m_spareDeltas.empty()) {
     Trace spare = std::move(m_spareDeltas.back().points);
     m_spareDeltas.pop_back();

@@ -12,7 +12,7 @@
 
 namespace optiscope {
 
-// The engine's background thread: owns every run (2D or network, see RunSlot), applies
+// The engine's background thread: owns every run (see RunSlot), applies
 // commands at step boundaries, steps the runs in short batches, records trace points and
 // publishes snapshots. Nothing here is touched by any other thread; all exchange goes through
 // the EngineChannel.

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/engine/objective_problem.h"
 #include "core/util/spec_error.h"
 
 namespace optiscope {
@@ -10,29 +11,34 @@ namespace optiscope {
 RunConfig makeRunConfig(const std::string& function, const std::string& optimizer,
                         const std::string& schedule, std::optional<Eigen::VectorXd> start,
                         double noiseSigma, std::uint64_t noiseSeed) {
-  RunConfig config{parseObjectiveSpec(function),
-                   parseOptimizerSpec(optimizer),
-                   parseScheduleSpec(schedule),
-                   std::move(start),
-                   noiseSigma,
-                   noiseSeed};
   if (!std::isfinite(noiseSigma) || noiseSigma < 0.0)
     throw SpecError("noise must be a finite number >= 0, got " + formatDouble(noiseSigma));
+  RunConfig config{
+      std::make_shared<const ObjectiveProblem>(parseObjectiveSpec(function), noiseSigma, noiseSeed),
+      parseOptimizerSpec(optimizer), parseScheduleSpec(schedule), std::move(start)};
   Run probe(config);  // the start dimension and schedule/optimizer fit are checked here
   return config;
 }
 
+namespace {
+
+std::unique_ptr<Problem> cloneOf(const RunConfig& config) {
+  if (!config.problem) throw SpecError("a run needs a problem to descend");
+  return config.problem->clone();
+}
+
+}  // namespace
+
 Run::Run(RunConfig config)
     : m_config(std::move(config)),
-      m_objective(makeObjective(m_config.objective)),
+      m_problem(cloneOf(m_config)),
       m_optimizer(makeOptimizer(m_config.optimizer)),
-      m_schedule(makeSchedule(m_config.schedule)),
-      m_noise(m_config.noiseSigma, m_config.noiseSeed) {
-  const Eigen::Index n = m_objective->dim();
-  m_start = m_config.start ? *m_config.start : m_objective->defaultStart();
+      m_schedule(makeSchedule(m_config.schedule)) {
+  const Eigen::Index n = m_problem->dimension();
+  m_start = m_config.start ? *m_config.start : m_problem->defaultStart();
   if (m_start.size() != n)
     throw SpecError("start has " + std::to_string(m_start.size()) + " coordinates but " +
-                    m_config.objective.spec() + " needs " + std::to_string(n));
+                    m_problem->describe() + " needs " + std::to_string(n));
   for (double x : m_start)
     if (!std::isfinite(x)) throw SpecError("start coordinates must be finite numbers");
   reset();
@@ -40,10 +46,9 @@ Run::Run(RunConfig config)
 
 Run::Run(const Run& other)
     : m_config(other.m_config),
-      m_objective(other.m_objective->clone()),
+      m_problem(other.m_problem->clone()),
       m_optimizer(other.m_optimizer->clone()),
       m_schedule(other.m_schedule->clone()),
-      m_noise(other.m_noise),
       m_start(other.m_start),
       m_params(other.m_params),
       m_gradient(other.m_gradient),
@@ -59,6 +64,11 @@ Run& Run::operator=(const Run& other) {
 
 Run::~Run() = default;
 
+long long Run::epoch() const {
+  const long long perEpoch = m_problem->stepsPerEpoch();
+  return perEpoch > 0 ? m_step / perEpoch : 0;
+}
+
 void Run::reset() {
   m_optimizer->setHyperparameters(m_config.optimizer.values);
   m_optimizer->init(m_start.size());
@@ -67,13 +77,13 @@ void Run::reset() {
   m_step = 0;
   m_diverged = false;
   m_lastLr = std::numeric_limits<double>::quiet_NaN();
+  m_problem->restart();
   m_schedule->attach(*m_optimizer);
   evaluateAtParams();
 }
 
 void Run::evaluateAtParams() {
-  m_loss = m_objective->valueAndGradient(m_params, m_gradient);
-  m_noise.perturb(m_step, m_gradient);
+  m_loss = m_problem->lossAndGradient(m_step, m_params, m_gradient);
   bool finite = std::isfinite(m_loss);
   for (Eigen::Index i = 0; finite && i < m_params.size(); ++i)
     finite = std::isfinite(m_params[i]) && std::isfinite(m_gradient[i]);
@@ -85,8 +95,16 @@ void Run::advance() {
   m_lastLr = m_optimizer->lr();
   m_optimizer->step(m_params, m_gradient);
   ++m_step;
+  m_problem->advance();
   evaluateAtParams();
   m_schedule->step(*m_optimizer, m_loss);
+}
+
+void Run::advanceEpoch() {
+  const long long perEpoch = m_problem->stepsPerEpoch();
+  do {
+    advance();
+  } while (!m_diverged && perEpoch > 0 && m_step % perEpoch != 0);
 }
 
 void Run::attachSchedule() {
@@ -98,8 +116,9 @@ void Run::attachSchedule() {
 
 void Run::setOptimizerConfig(const OptimizerConfig& optimizer) {
   if (optimizer.name != m_config.optimizer.name) {
+    auto fresh = makeOptimizer(optimizer);
     m_config.optimizer = optimizer;
-    m_optimizer = makeOptimizer(optimizer);
+    m_optimizer = std::move(fresh);
     reset();
     return;
   }
@@ -122,9 +141,11 @@ void Run::setScheduleConfig(const ScheduleConfig& schedule) {
 }
 
 void Run::setStart(const Eigen::VectorXd& start) {
-  if (start.size() != m_objective->dim())
+  if (start.size() != m_problem->dimension())
     throw SpecError("start has " + std::to_string(start.size()) + " coordinates; " +
-                    m_config.objective.spec() + " needs " + std::to_string(m_objective->dim()));
+                    m_problem->describe() + " needs " + std::to_string(m_problem->dimension()));
+  for (double x : start)
+    if (!std::isfinite(x)) throw SpecError("start coordinates must be finite numbers");
   m_config.start = start;
   m_start = start;
   reset();

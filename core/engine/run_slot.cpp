@@ -4,12 +4,10 @@
 #include <string>
 #include <utility>
 
-#include "core/nn/layer_rate_bands.h"
-
 namespace optiscope {
 namespace {
 
-// What a network run's dimension-0 trace points carry instead of vectors.
+// What the trace points of a problem that traces no vectors carry instead.
 const Eigen::VectorXd& noVector() {
   static const Eigen::VectorXd empty;
   return empty;
@@ -17,102 +15,48 @@ const Eigen::VectorXd& noVector() {
 
 }  // namespace
 
-RunSlot::RunSlot(RunId id, Run run, RunOptions options)
-    : m_id(id), m_runner(std::move(run)), m_options(options) {
-  refreshConfigs();
-}
-
-RunSlot::RunSlot(RunId id, NetworkRun run, std::shared_ptr<const NetworkRunConfig> network,
-                 RunOptions options)
-    : m_id(id), m_runner(std::move(run)), m_options(options), m_network(std::move(network)) {
-  refreshConfigs();
-}
-
-long long RunSlot::step() const {
-  return std::visit([](const auto& run) { return run.step(); }, m_runner);
-}
-
-bool RunSlot::diverged() const {
-  return std::visit([](const auto& run) { return run.diverged(); }, m_runner);
-}
+RunSlot::RunSlot(RunId id, Run run, std::shared_ptr<const RunConfig> config, RunOptions options)
+    : m_id(id),
+      m_run(std::move(run)),
+      m_config(std::move(config)),
+      m_options(options),
+      m_stepsPerEpoch(m_run.problem().stepsPerEpoch()),
+      m_tracesVectors(m_run.problem().tracesVectors()) {}
 
 bool RunSlot::runnable() const {
   return !diverged() && (m_options.stepLimit < 0 || step() < m_options.stepLimit);
 }
 
-Eigen::Index RunSlot::traceDim() const {
-  const Run* run = std::get_if<Run>(&m_runner);
-  return run ? run->objective().dim() : 0;
-}
+Eigen::Index RunSlot::traceDim() const { return m_tracesVectors ? m_run.problem().dimension() : 0; }
 
 // ---- changes
 
-void RunSlot::refreshConfigs() {
-  if (const Run* run = std::get_if<Run>(&m_runner)) {
-    m_config = std::make_shared<const RunConfig>(run->config());
-    return;
-  }
-  const NetworkRun& network = std::get<NetworkRun>(m_runner);
-  if (!m_network || !(m_network->optimizer == network.optimizerConfig()) ||
-      !(m_network->schedule == network.scheduleConfig())) {
-    // Only when a command came without the whole configuration (the Engine always sends it).
-    NetworkRunConfig changed = m_network ? *m_network : NetworkRunConfig{};
-    changed.optimizer = network.optimizerConfig();
-    changed.schedule = network.scheduleConfig();
-    m_network = std::make_shared<const NetworkRunConfig>(std::move(changed));
-  }
-  m_config = std::make_shared<const RunConfig>(optimizationOf(*m_network));
-}
-
-void RunSlot::reset() {
-  std::visit([](auto& run) { run.reset(); }, m_runner);
-}
+void RunSlot::reset() { m_run.reset(); }
 
 bool RunSlot::setOptimizer(const OptimizerConfig& optimizer,
-                           std::shared_ptr<const NetworkRunConfig> network) {
+                           std::shared_ptr<const RunConfig> config) {
   // Another optimizer kind has no state to keep: the run starts it afresh.
-  bool restart = false;
-  if (Run* run = std::get_if<Run>(&m_runner)) {
-    restart = optimizer.name != run->config().optimizer.name;
-    run->setOptimizerConfig(optimizer);
-  } else {
-    NetworkRun& net = std::get<NetworkRun>(m_runner);
-    restart = optimizer.name != net.optimizerConfig().name;
-    net.setOptimizerConfig(optimizer);
-    if (network) m_network = std::move(network);
-  }
-  refreshConfigs();
+  const bool restart = optimizer.name != m_run.config().optimizer.name;
+  m_run.setOptimizerConfig(optimizer);
+  m_config = std::move(config);
   return restart;
 }
 
-void RunSlot::setSchedule(const ScheduleConfig& schedule,
-                          std::shared_ptr<const NetworkRunConfig> network) {
-  if (Run* run = std::get_if<Run>(&m_runner)) {
-    run->setScheduleConfig(schedule);
-  } else {
-    std::get<NetworkRun>(m_runner).setScheduleConfig(schedule);
-    if (network) m_network = std::move(network);
-  }
-  refreshConfigs();
+void RunSlot::setSchedule(const ScheduleConfig& schedule, std::shared_ptr<const RunConfig> config) {
+  m_run.setScheduleConfig(schedule);
+  m_config = std::move(config);
 }
 
-void RunSlot::setStart(const Eigen::VectorXd& start) {
-  if (Run* run = std::get_if<Run>(&m_runner)) {
-    run->setStart(start);
-    refreshConfigs();
-  }
+void RunSlot::setStart(const Eigen::VectorXd& start, std::shared_ptr<const RunConfig> config) {
+  m_run.setStart(start);
+  m_config = std::move(config);
 }
 
-void RunSlot::replace(Run run) {
-  m_runner = std::move(run);
-  m_network.reset();
-  refreshConfigs();
-}
-
-void RunSlot::replace(NetworkRun run, std::shared_ptr<const NetworkRunConfig> network) {
-  m_runner = std::move(run);
-  m_network = std::move(network);
-  refreshConfigs();
+void RunSlot::replace(Run run, std::shared_ptr<const RunConfig> config) {
+  m_run = std::move(run);
+  m_config = std::move(config);
+  m_stepsPerEpoch = m_run.problem().stepsPerEpoch();
+  m_tracesVectors = m_run.problem().tracesVectors();
 }
 
 // ---- recording
@@ -123,28 +67,24 @@ void RunSlot::restarted(TraceDelta fresh) {
   m_delta.run = m_id;
   m_delta.generation = m_generation;
   m_delta.restarted = true;
+  m_delta.hasEpochs = hasEpochs();
   m_lastEpoch.reset();
-  recordCurrent();
+  record();
 }
 
-void RunSlot::recordCurrent() {
-  if (const Run* run = std::get_if<Run>(&m_runner)) {
-    m_delta.points.append(run->step(), run->loss(), run->params(), run->gradient(),
-                          run->effectiveLr());
-    return;
+void RunSlot::record() {
+  if (m_tracesVectors) {
+    m_delta.points.append(m_run.step(), m_run.loss(), m_run.params(), m_run.gradient(),
+                          m_run.effectiveLr());
+  } else {
+    m_delta.points.append(m_run.step(), m_run.loss(), noVector(), noVector(), noVector());
   }
-  NetworkRun& net = std::get<NetworkRun>(m_runner);
-  m_delta.points.append(net.step(), net.loss(), noVector(), noVector(), noVector());
-  if (net.step() % net.batchesPerEpoch() == 0) recordEpoch(net);
+  if (m_stepsPerEpoch > 0 && m_run.step() % m_stepsPerEpoch == 0) recordEpoch();
 }
 
-void RunSlot::recordEpoch(NetworkRun& run) {
-  EpochRecord record;
-  record.epoch = run.epoch();
-  record.step = run.step();
-  record.metrics = run.evaluate();
-  record.layerRates = layerRateBands(run.task().mlp().layers(), run.effectiveLr());
-  record.params = run.params();
+void RunSlot::recordEpoch() {
+  EpochRecord record =
+      m_run.problem().measureEpoch(m_run.step(), m_run.params(), m_run.effectiveLr());
   m_lastEpoch = record;
   std::vector<EpochRecord>& pending = m_delta.epochs;
   if (!m_options.fullResolution && pending.size() >= TraceDelta::kMaxPendingEpochs)
@@ -156,21 +96,18 @@ long long RunSlot::advance(long long ticks) {
   if (!runnable()) return 0;
   if (m_options.stepLimit >= 0) ticks = std::min(ticks, m_options.stepLimit - step());
   long long made = 0;
-  // One dispatch per batch of ticks: the loops below are the engine's hot path.
-  if (Run* run = std::get_if<Run>(&m_runner)) {
-    while (made < ticks && !run->diverged()) {
-      run->advance();
-      m_delta.points.append(run->step(), run->loss(), run->params(), run->gradient(),
-                            run->effectiveLr());
+  // The engine's hot path: one branch per batch of ticks, not per step.
+  if (m_tracesVectors && m_stepsPerEpoch == 0) {
+    while (made < ticks && !m_run.diverged()) {
+      m_run.advance();
+      m_delta.points.append(m_run.step(), m_run.loss(), m_run.params(), m_run.gradient(),
+                            m_run.effectiveLr());
       ++made;
     }
   } else {
-    NetworkRun& net = std::get<NetworkRun>(m_runner);
-    const long long perEpoch = net.batchesPerEpoch();
-    while (made < ticks && !net.diverged()) {
-      net.advance();
-      m_delta.points.append(net.step(), net.loss(), noVector(), noVector(), noVector());
-      if (net.step() % perEpoch == 0) recordEpoch(net);
+    while (made < ticks && !m_run.diverged()) {
+      m_run.advance();
+      record();
       ++made;
     }
   }
@@ -188,32 +125,23 @@ void RunSlot::refreshRate(double seconds) {
 void RunSlot::fillSnapshot(RunSnapshot& out, bool idle) const {
   out.id = m_id;
   out.config = m_config;
-  out.network = m_network;
   out.generation = m_generation;
-  std::visit(
-      [&](const auto& run) {
-        out.step = run.step();
-        out.params = run.params();
-        out.loss = run.loss();
-        out.gradient = run.gradient();
-        out.effectiveLr = run.effectiveLr();
-        out.effectiveLrTarget = std::string(run.optimizer().effectiveLrTarget());
-        for (const StateView& view : run.optimizer().state())
-          out.state.push_back({std::string(view.name), *view.values});
-        out.lr = run.optimizer().lr();
-        out.lastLr = run.lastLr();
-        out.diverged = run.diverged();
-      },
-      m_runner);
+  out.step = m_run.step();
+  out.params = m_run.params();
+  out.loss = m_run.loss();
+  out.gradient = m_run.gradient();
+  out.effectiveLr = m_run.effectiveLr();
+  out.effectiveLrTarget = std::string(m_run.optimizer().effectiveLrTarget());
+  for (const StateView& view : m_run.optimizer().state())
+    out.state.push_back({std::string(view.name), *view.values});
+  out.lr = m_run.optimizer().lr();
+  out.lastLr = m_run.lastLr();
+  out.diverged = m_run.diverged();
   out.divergedAt = out.diverged ? out.step : -1;
   out.stepLimit = m_options.stepLimit;
   out.finished = m_options.stepLimit >= 0 && out.step >= m_options.stepLimit;
   out.stepsPerSecond = idle || !runnable() ? 0.0 : m_stepsPerSecond;
-  if (const NetworkRun* net = std::get_if<NetworkRun>(&m_runner)) {
-    out.epoch = net->epoch();
-    out.batchesPerEpoch = net->batchesPerEpoch();
-    out.lastEpoch = m_lastEpoch;
-  }
+  if (hasEpochs()) out.epochs = EpochProgress{m_run.epoch(), m_stepsPerEpoch, m_lastEpoch};
 }
 
 }  // namespace optiscope

@@ -2,33 +2,28 @@
 
 #include <memory>
 #include <optional>
-#include <variant>
 
 #include "core/engine/engine_types.h"
 #include "core/engine/epoch_record.h"
-#include "core/engine/network_run_config.h"
 #include "core/engine/run.h"
 #include "core/engine/snapshot.h"
-#include "core/nn/network_run.h"
 
 namespace optiscope {
 
-// One run as the engine's worker holds it: a 2D Run or a NetworkRun, with what the worker
-// keeps about it (options, configs for snapshots, the delta not yet handed over). A network
-// run records step and minibatch loss at every step (a Trace of dimension 0) and an
-// EpochRecord at every epoch boundary, step 0 included.
+// One run as the engine's worker holds it, with what the worker keeps about it (options, the
+// config for snapshots, the delta not yet handed over). Every step is recorded in the delta:
+// with params, gradient and η_eff when the problem traces vectors, else step and loss only;
+// a problem with epochs also gets an EpochRecord at every epoch boundary, step 0 included.
 class RunSlot {
  public:
-  RunSlot(RunId id, Run run, RunOptions options);
-  RunSlot(RunId id, NetworkRun run, std::shared_ptr<const NetworkRunConfig> network,
-          RunOptions options);
+  RunSlot(RunId id, Run run, std::shared_ptr<const RunConfig> config, RunOptions options);
 
   RunId id() const { return m_id; }
-  bool isNetwork() const { return std::holds_alternative<NetworkRun>(m_runner); }
-  long long step() const;
-  bool diverged() const;
+  long long step() const { return m_run.step(); }
+  bool diverged() const { return m_run.diverged(); }
   bool runnable() const;
-  // Dimension of the recorded trace points: the objective's for a 2D run, 0 for a network.
+  bool hasEpochs() const { return m_stepsPerEpoch > 0; }
+  // Dimension of the recorded trace points (0 when the problem traces no vectors).
   Eigen::Index traceDim() const;
 
   RunOptions& options() { return m_options; }
@@ -36,16 +31,14 @@ class RunSlot {
   long long generation() const { return m_generation; }
   TraceDelta& delta() { return m_delta; }
 
-  // ---- changes (the caller then calls restarted() when one reports a restart)
+  // ---- changes (the caller then calls restarted() when one reports a restart); `config` is
+  // the run's whole configuration after the change
   void reset();
-  // True when the run restarted (another optimizer kind). `network`: a network run's new
-  // whole configuration (null for a 2D run).
-  bool setOptimizer(const OptimizerConfig& optimizer,
-                    std::shared_ptr<const NetworkRunConfig> network);
-  void setSchedule(const ScheduleConfig& schedule, std::shared_ptr<const NetworkRunConfig> network);
-  void setStart(const Eigen::VectorXd& start);  // 2D runs only; ignored for a network run
-  void replace(Run run);
-  void replace(NetworkRun run, std::shared_ptr<const NetworkRunConfig> network);
+  // True when the run restarted (another optimizer kind).
+  bool setOptimizer(const OptimizerConfig& optimizer, std::shared_ptr<const RunConfig> config);
+  void setSchedule(const ScheduleConfig& schedule, std::shared_ptr<const RunConfig> config);
+  void setStart(const Eigen::VectorXd& start, std::shared_ptr<const RunConfig> config);
+  void replace(Run run, std::shared_ptr<const RunConfig> config);
 
   // The run is back at step 0 with `fresh` as its delta (marked restarted): a new generation,
   // whose first point (and epoch 0) is recorded at once.
@@ -58,16 +51,16 @@ class RunSlot {
   void fillSnapshot(RunSnapshot& out, bool idle) const;
 
  private:
-  void recordCurrent();
-  void recordEpoch(NetworkRun& run);
-  void refreshConfigs();
+  void record();
+  void recordEpoch();
 
   RunId m_id;
-  std::variant<Run, NetworkRun> m_runner;
-  RunOptions m_options;
+  Run m_run;
   std::shared_ptr<const RunConfig> m_config;
-  std::shared_ptr<const NetworkRunConfig> m_network;  // null for a 2D run
-  long long m_generation = -1;                        // restarted() makes a new slot's 0
+  RunOptions m_options;
+  long long m_stepsPerEpoch = 0;  // of the current problem (0: no epochs)
+  bool m_tracesVectors = true;
+  long long m_generation = -1;  // restarted() makes a new slot's 0
   TraceDelta m_delta;
   std::optional<EpochRecord> m_lastEpoch;
   long long m_updates = 0;  // since the slot was created, for the steps/s figure

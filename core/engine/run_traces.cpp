@@ -18,10 +18,8 @@ void RunTraces::absorb(const std::vector<TraceDelta>& deltas) {
       kept->second.generation = delta.generation;
       kept->second.trace.appendAll(delta.points);
     }
-    // A network run's trace has dimension 0; its first delta opens the history even when it
-    // carries no record yet.
-    const bool network = delta.points.dim() == 0 || !delta.epochs.empty();
-    if (network && !kept->second.epochs)
+    // A run with epochs: its first delta opens the history even when it carries no record yet.
+    if (delta.hasEpochs && !kept->second.epochs)
       kept->second.epochs.emplace(kept->second.trace.limits().isUnbounded()
                                       ? std::numeric_limits<std::size_t>::max()
                                       : EpochHistory().capacity());

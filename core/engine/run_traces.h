@@ -26,7 +26,7 @@ class RunTraces {
   void retainRunsOf(const Snapshot& snapshot);
 
   const Trace* find(RunId id) const;
-  // The epoch records of a network run; null for unknown runs and 2D runs.
+  // The epoch records of a run with epochs; null for unknown runs and runs without epochs.
   const EpochHistory* epochs(RunId id) const;
   long long generation(RunId id) const;  // -1 for an unknown run
   std::size_t runCount() const { return m_traces.size(); }
@@ -36,7 +36,7 @@ class RunTraces {
   struct Kept {
     long long generation = -1;
     Trace trace;
-    std::optional<EpochHistory> epochs;  // network runs only
+    std::optional<EpochHistory> epochs;  // runs with epochs only
   };
   TraceLimits m_limits;
   std::map<RunId, Kept> m_traces;

@@ -9,7 +9,6 @@
 
 #include "core/engine/engine_types.h"
 #include "core/engine/epoch_record.h"
-#include "core/engine/network_run_config.h"
 #include "core/engine/run.h"
 #include "core/engine/trace.h"
 
@@ -20,15 +19,21 @@ struct NamedVector {
   Eigen::VectorXd values;
 };
 
+// Where a run with epochs (a network) stands in them.
+struct EpochProgress {
+  long long epoch = 0;  // completed epochs
+  long long stepsPerEpoch = 0;
+  std::optional<EpochRecord> last;  // the latest epoch boundary reached
+};
+
 // One run as the worker saw it at a step boundary: every field belongs to the same step,
-// so loss == f(params) exactly. For a network run, one step is one minibatch update and loss
-// is the minibatch objective the next update descends.
+// so loss is exactly the problem's loss at params (for a network, the minibatch objective
+// the next update descends).
 struct RunSnapshot {
   RunId id = 0;
-  // The optimizer and schedule currently in effect (a network run's objective is left empty).
+  // The configuration currently in effect (problem, optimizer, schedule, start).
   std::shared_ptr<const RunConfig> config;
-  std::shared_ptr<const NetworkRunConfig> network;  // null for a 2D run
-  // Counts restarts (reset, new start, new objective, another optimizer kind): within one
+  // Counts restarts (reset, new start, new problem, another optimizer kind): within one
   // generation the step never goes back.
   long long generation = 0;
   long long step = 0;
@@ -45,10 +50,7 @@ struct RunSnapshot {
   long long stepLimit = -1;   // -1: no limit
   bool finished = false;      // reached its step limit
   double stepsPerSecond = 0.0;
-  // Network runs only.
-  long long epoch = 0;  // completed epochs
-  long long batchesPerEpoch = 0;
-  std::optional<EpochRecord> lastEpoch;  // the latest epoch boundary reached
+  std::optional<EpochProgress> epochs;  // problems with epochs only
 };
 
 struct Snapshot {
@@ -69,15 +71,16 @@ struct Snapshot {
 };
 
 // The points a run produced since the last hand-over. When `restarted` is set the run went
-// back to step 0 in between: drop what was kept for it before appending these. A network
-// run's points are a Trace of dimension 0 (step and minibatch loss only).
+// back to step 0 in between: drop what was kept for it before appending these. The points of
+// a problem that traces no vectors (a network) are a Trace of dimension 0: step and loss.
 struct TraceDelta {
   RunId run = 0;
   long long generation = 0;
   bool restarted = false;
+  bool hasEpochs = false;  // the run's problem has epochs: keep an EpochHistory for it
   Trace points;
-  // Network runs: the epoch boundaries reached since the last take (bounded like `points`:
-  // beyond kMaxPendingEpochs the older half is thinned by two).
+  // The epoch boundaries reached since the last take (bounded like `points`: beyond
+  // kMaxPendingEpochs the older half is thinned by two).
   std::vector<EpochRecord> epochs;
 
   static constexpr std::size_t kMaxPendingEpochs = 4096;

@@ -1,14 +1,11 @@
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <optional>
-#include <thread>
 
+#include "core/jobs/latest_job.h"
 #include "core/landscape/landscape_result.h"
 
 namespace optiscope {
@@ -27,61 +24,51 @@ struct LandscapeRequest {
   LevelSpacing spacing = LevelSpacing::kLogarithmic;
 };
 
-// Recomputes the landscape off the GUI thread, after Qt's Mandelbrot example: the latest
-// request wins, a coarse result comes first for quick feedback, the fine one after, and work
-// for a superseded request is abandoned (its grid loop polls a cancel flag per row) and never
-// delivered.
+// Throws std::invalid_argument for a missing or non-2D objective, an empty or non-finite view, a
+// fine grid under 2x2, or levelCount < 0.
+void validateLandscapeRequest(const LandscapeRequest& request);
+
+// The work of one (validated) request, for any job of landscape results: the coarse pass, then
+// the fine one, each delivered unless the request was superseded meanwhile.
+std::function<void(const LatestJob<LandscapeResult>::Outlet&)> landscapeWork(
+    LandscapeRequest request);
+
+// Recomputes the landscape off the GUI thread through the one job pattern (core/jobs): the
+// latest request wins, a coarse result comes first for quick feedback, the fine one after, and
+// work for a superseded request is abandoned (its grid loop polls the cancel flag per row) and
+// never delivered.
 //
 // Results are handed over two ways; use either or both:
 //  - the callback, invoked on the worker thread (a Qt GUI forwards it with a queued call);
 //  - takeLatest(), a poll of a one-slot mailbox.
 // Guarantee: once request() has returned generation g, no result of a generation below g is
-// delivered to the callback or placed in the mailbox (request() drops a stale result still in
-// it). A result already forwarded by the callback to another thread's queue can still arrive
-// there late, so receivers compare result->generation with the last one they requested.
+// delivered to the callback or taken from the mailbox. A result already forwarded by the
+// callback to another thread's queue can still arrive there late, so receivers compare
+// result->generation with the last one they requested.
 class LandscapeJob {
  public:
   using ResultCallback = std::function<void(std::shared_ptr<const LandscapeResult>)>;
 
-  // The callback runs while the delivery lock is held, so that a concurrent request() cannot
-  // slip in between the staleness check and the delivery: keep it short. It may call
-  // request() and takeLatest() itself, but must neither throw nor destroy the job.
+  // The callback runs while the delivery lock is held: keep it short; it must neither throw
+  // nor destroy the job.
   explicit LandscapeJob(ResultCallback onResult = {});
-  ~LandscapeJob();  // cancels the work in progress and joins the worker
-  LandscapeJob(const LandscapeJob&) = delete;
-  LandscapeJob& operator=(const LandscapeJob&) = delete;
 
   // Returns the request's generation (1, 2, ...). Throws std::invalid_argument for a missing
   // or non-2D objective, an empty or non-finite view, a fine grid under 2x2, or levelCount < 0.
   std::uint64_t request(LandscapeRequest request);
+  // Nothing of the requests made so far will be delivered any more.
+  void cancelAll() { m_job.cancelAll(); }
 
   // The newest result not taken yet, or nullptr.
-  std::shared_ptr<const LandscapeResult> takeLatest();
+  std::shared_ptr<const LandscapeResult> takeLatest() { return m_job.takeLatest(); }
+  bool isCurrent(std::uint64_t generation) const { return m_job.isCurrent(generation); }
+  // Blocks until no request is waiting or being computed; false on timeout.
+  bool waitUntilIdle(std::chrono::milliseconds timeout) const {
+    return m_job.waitUntilIdle(timeout);
+  }
 
  private:
-  void workerLoop();
-  void compute(const LandscapeRequest& request, std::uint64_t generation);
-  bool computeAndDeliver(const LandscapeRequest& request, GridSize size, Resolution resolution,
-                         std::uint64_t generation);
-
-  ResultCallback m_onResult;
-
-  std::atomic<std::uint64_t> m_generation{0};
-  std::atomic<bool> m_cancel{false};
-  std::atomic<bool> m_stopping{false};
-
-  // Held only to swap the pending request and to wait for one.
-  std::mutex m_pendingMutex;
-  std::condition_variable m_wake;
-  std::optional<LandscapeRequest> m_pending;
-  std::uint64_t m_pendingGeneration = 0;
-
-  // Orders generation bumps against deliveries; recursive so that the callback may call
-  // request() or takeLatest(). Lock order: delivery, then pending.
-  std::recursive_mutex m_deliveryMutex;
-  std::shared_ptr<const LandscapeResult> m_latest;
-
-  std::thread m_worker;  // last: starts once everything above exists
+  LatestJob<LandscapeResult> m_job;
 };
 
 }  // namespace optiscope

@@ -56,6 +56,7 @@ class NetworkTask {
 
   const NetworkSettings& settings() const { return m_settings; }
   const DataSplit& data() const { return *m_data; }
+  const std::shared_ptr<const DataSplit>& sharedData() const { return m_data; }
   const Mlp& mlp() const { return m_mlp; }
   Eigen::Index parameterCount() const { return m_mlp.parameterCount(); }
   // Feature values of the sets, one column per example.

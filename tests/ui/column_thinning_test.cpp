@@ -1,4 +1,4 @@
-#include "ui/views/column_thinning.h"
+#include "ui/landscape/column_thinning.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>

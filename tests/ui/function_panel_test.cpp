@@ -1,4 +1,4 @@
-#include "ui/panels/function_panel.h"
+#include "ui/landscape/function_panel.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -6,11 +6,12 @@
 #include <QTest>
 #include <catch2/catch.hpp>
 
+#include "core/engine/objective_problem.h"
 #include "core/objectives/objective.h"
-#include "ui/controllers/engine_controller.h"
-#include "ui/panels/param_field.h"
-#include "ui/panels/param_form.h"
-#include "ui/panels/spec_editor.h"
+#include "ui/common/param_field.h"
+#include "ui/common/param_form.h"
+#include "ui/common/spec_editor.h"
+#include "ui/landscape/landscape_controller.h"
 #include "ui/widget_test_support.h"
 
 using namespace optiscope;
@@ -20,7 +21,7 @@ using optiscope::testing::typeInto;
 namespace {
 
 struct Fixture {
-  EngineController controller;
+  LandscapeController controller;
   FunctionPanel panel{&controller};
   Fixture() {
     controller.loadDefaultScene();
@@ -63,7 +64,8 @@ TEST_CASE("picking a function resets the start to its default, and its parameter
   CHECK(f.controller.objective().values.real("condition") == 100.0);
   CHECK(f.controller.objective().values.real("angle") == 30.0);
   const RunId first = f.controller.runIds().front();
-  CHECK(f.controller.runConfig(first).objective == f.controller.objective());
+  CHECK(objectiveProblemOf(f.controller.runConfig(first).problem.get())->objectiveConfig() ==
+        f.controller.objective());
 
   typeInto(form->field("condition")->lineEdit(), "0");  // a condition number is >= 1
   CHECK(f.controller.objective().values.real("condition") == 100.0);

@@ -10,16 +10,18 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "ui/controllers/engine_controller.h"
-#include "ui/panels/playback_controls.h"
-#include "ui/panels/runs_panel.h"
-#include "ui/panels/speed_scale.h"
-#include "ui/panels/status_readout.h"
-#include "ui/views/landscape_contour_layer.h"
-#include "ui/views/landscape_view.h"
-#include "ui/views/loss_plot.h"
-#include "ui/views/side_plots.h"
-#include "ui/views/theme.h"
+#include "ui/app_window.h"
+#include "ui/common/landscape_contour_layer.h"
+#include "ui/common/playback_controls.h"
+#include "ui/common/runs_panel.h"
+#include "ui/common/speed_scale.h"
+#include "ui/common/status_readout.h"
+#include "ui/common/theme.h"
+#include "ui/landscape/landscape_controller.h"
+#include "ui/landscape/landscape_page.h"
+#include "ui/landscape/landscape_view.h"
+#include "ui/landscape/loss_plot.h"
+#include "ui/landscape/side_plots.h"
 #include "ui/widget_test_support.h"
 
 using namespace optiscope;
@@ -29,8 +31,10 @@ using optiscope::testing::waitUntil;
 namespace {
 
 struct Fixture {
-  EngineController controller;
-  MainWindow window{&controller};
+  AppWindow app;
+  LandscapeController& controller = app.landscapeController;
+  MainWindow& window = app.window;
+  LandscapePage& landscape = *app.landscape;
   Fixture() {
     controller.loadDefaultScene();
     window.show();
@@ -64,8 +68,12 @@ TEST_CASE("Space toggles play", "[ui][window]") {
   CHECK_FALSE(f.controller.isPlaying());
   REQUIRE(f.controller.waitUntilIdle(5000));
   const long long paused = f.stepOf(id);
-  QTest::qWait(100);
-  CHECK(f.stepOf(id) == paused);  // paused means no more steps
+  // Paused means no more steps: a full round trip through the engine's worker (a command
+  // applied and a snapshot published after it) leaves the step where it was.
+  f.controller.setSpeed(f.controller.speed());
+  REQUIRE(f.controller.waitUntilIdle(5000));
+  CHECK_FALSE(f.controller.snapshot()->playing);
+  CHECK(f.stepOf(id) == paused);
 }
 
 TEST_CASE("Right steps every run once, R resets them", "[ui][window]") {
@@ -148,10 +156,11 @@ TEST_CASE("the speed slider sets the engine's speed, rightmost unlimited", "[ui]
 
 TEST_CASE("View menu: contours, color scale and step axis", "[ui][window]") {
   Fixture f;
-  const auto contourLayers = f.window.landscape()->findChildren<LandscapeContourLayer*>();
+  const auto contourLayers = f.landscape.view()->findChildren<LandscapeContourLayer*>();
   REQUIRE_FALSE(contourLayers.isEmpty());
   QAction* contours = f.menuAction("Show contours");
   REQUIRE(contours->isChecked());
+  REQUIRE(waitUntil([&] { return f.landscape.view()->shownLandscape() != nullptr; }, 20000));
   contours->trigger();
   for (auto* layer : contourLayers) CHECK_FALSE(layer->visible());
   contours->trigger();
@@ -159,23 +168,22 @@ TEST_CASE("View menu: contours, color scale and step axis", "[ui][window]") {
 
   // Rosenbrock spans decades: the view picks a log scale and the action shows it.
   QAction* logColors = f.menuAction("Log color scale");
-  REQUIRE(waitUntil([&] { return f.window.landscape()->shownLandscape() != nullptr; }, 20000));
   CHECK(waitUntil([&] { return logColors->isChecked(); }, 5000));
   logColors->trigger();
-  CHECK(f.window.landscape()->colorScaleMode() == ColorScaleMode::Linear);
+  CHECK(f.landscape.view()->colorScaleMode() == ColorScaleMode::Linear);
 
   QAction* logSteps = f.menuAction("Log step axis");
   REQUIRE(logSteps->isChecked());
   logSteps->trigger();
-  CHECK_FALSE(f.window.sidePlots()->logStepAxis());
-  CHECK(f.window.sidePlots()->lossPlot()->xAxis->scaleType() == QCPAxis::stLinear);
+  CHECK_FALSE(f.landscape.sidePlots()->logStepAxis());
+  CHECK(f.landscape.sidePlots()->lossPlot()->xAxis->scaleType() == QCPAxis::stLinear);
 }
 
 TEST_CASE("View menu: a dark theme reaches the plots, and System restores the look",
           "[ui][window]") {
   Fixture f;
   const QPalette before = QApplication::palette();
-  LossPlot* plot = f.window.sidePlots()->lossPlot();
+  LossPlot* plot = f.landscape.sidePlots()->lossPlot();
   auto plotIsDark = [&] { return plot->axisRect()->backgroundBrush().color().lightness() < 128; };
   // Widgets receive a new application palette through the event loop.
   f.menuAction("Dark")->trigger();

@@ -6,9 +6,9 @@
 #include <QToolButton>
 #include <catch2/catch.hpp>
 
-#include "ui/controllers/network_controller.h"
 #include "ui/network/builder_panel.h"
 #include "ui/network/feature_picker.h"
+#include "ui/network/network_controller.h"
 #include "ui/widget_test_support.h"
 
 using namespace optiscope;

@@ -1,5 +1,5 @@
 // NetworkController: the Network page's door to its own engine.
-#include "ui/controllers/network_controller.h"
+#include "ui/network/network_controller.h"
 
 #include <QSignalSpy>
 #include <catch2/catch.hpp>
@@ -25,11 +25,11 @@ TEST_CASE("the default network scene: four optimizers on one initial network", "
 TEST_CASE("a new task restarts every run; a refused one changes nothing", "[ui][network]") {
   NetworkController controller;
   controller.loadDefaultScene();
-  QSignalSpy taskChanged(&controller, &NetworkController::taskChanged);
-  controller.step(3 * controller.batchesPerEpoch());
+  QSignalSpy taskChanged(&controller, &NetworkController::problemChanged);
+  controller.step(3 * controller.stepsPerEpoch());
   REQUIRE(controller.waitUntilIdle(5000));
   const RunId id = controller.runIds().front();
-  CHECK(controller.runSnapshot(id)->epoch == 3);
+  CHECK(controller.runSnapshot(id)->epochs->epoch == 3);
 
   NetworkSettings settings = controller.settings();
   settings.hidden = {4};
@@ -54,16 +54,16 @@ TEST_CASE("a new task restarts every run; a refused one changes nothing", "[ui][
 TEST_CASE("step one epoch brings every run to the next epoch boundary", "[ui][network]") {
   NetworkController controller;
   controller.loadDefaultScene();
-  controller.stepEpoch();
+  controller.stepOnce();
   REQUIRE(controller.waitUntilIdle(5000));
   for (RunId id : controller.runIds()) {
-    CHECK(controller.runSnapshot(id)->epoch == 1);
-    CHECK(controller.runSnapshot(id)->step == controller.batchesPerEpoch());
+    CHECK(controller.runSnapshot(id)->epochs->epoch == 1);
+    CHECK(controller.runSnapshot(id)->step == controller.stepsPerEpoch());
   }
   controller.step(3);  // mid-epoch
-  controller.stepEpoch();
+  controller.stepOnce();
   REQUIRE(controller.waitUntilIdle(5000));
-  CHECK(controller.runSnapshot(controller.runIds()[0])->step == 2 * controller.batchesPerEpoch());
+  CHECK(controller.runSnapshot(controller.runIds()[0])->step == 2 * controller.stepsPerEpoch());
   CHECK(controller.epochs(controller.runIds()[0])->size() == 3);  // epochs 0, 1, 2
 }
 
@@ -71,11 +71,12 @@ TEST_CASE("selection follows removal; duplicate copies the optimizer", "[ui][net
   NetworkController controller;
   controller.loadDefaultScene();
   QSignalSpy selected(&controller, &NetworkController::selectedRunChanged);
-  const RunId first = controller.runIds()[0], second = controller.runIds()[1];
+  const RunId first = controller.runIds()[0], second = controller.runIds()[1],
+              third = controller.runIds()[2];
   controller.selectRun(second);
   CHECK(controller.selectedRun() == second);
   controller.removeRun(second);
-  CHECK(controller.selectedRun() == first);
+  CHECK(controller.selectedRun() == third);  // the run that took its place in the list
   CHECK(selected.count() == 2);
   const RunId copy = controller.duplicateRun(first);
   CHECK(controller.runConfig(copy).optimizer == controller.runConfig(first).optimizer);

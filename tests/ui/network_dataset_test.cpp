@@ -8,8 +8,8 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "ui/controllers/network_controller.h"
 #include "ui/network/dataset_panel.h"
+#include "ui/network/network_controller.h"
 
 using namespace optiscope;
 using namespace optiscope::ui;

@@ -6,11 +6,11 @@
 
 #include "core/nn/mlp_layout.h"
 #include "core/optim/registry.h"
-#include "ui/controllers/network_controller.h"
 #include "ui/network/insight/layer_rate_bands.h"
 #include "ui/network/insight/layer_rate_heatmap.h"
 #include "ui/network/insight/loss_slice_view.h"
 #include "ui/network/insight/network_insight_panel.h"
+#include "ui/network/network_controller.h"
 
 using namespace optiscope;
 using namespace optiscope::ui;
@@ -183,7 +183,7 @@ TEST_CASE("the insight panel follows the selected run of a training network", "[
   NetworkInsightPanel panel(&controller);
   panel.resize(900, 600);
   panel.show();
-  const long long perEpoch = controller.batchesPerEpoch();
+  const long long perEpoch = controller.stepsPerEpoch();
   controller.step(3 * perEpoch);
   REQUIRE(controller.waitUntilIdle(30000));
   panel.refreshNow();

@@ -5,10 +5,10 @@
 #include <cmath>
 
 #include "core/nn/network_task.h"
-#include "ui/controllers/network_controller.h"
 #include "ui/network/insight/loss_line_plot.h"
 #include "ui/network/insight/loss_slice_view.h"
 #include "ui/network/insight/network_insight_panel.h"
+#include "ui/network/network_controller.h"
 #include "widget_test_support.h"
 
 using namespace optiscope;
@@ -73,8 +73,8 @@ TEST_CASE("a newer center wins over a slice still being computed", "[ui][insight
   const Eigen::VectorXd second = first * 0.5;
   view.recenter(first);
   view.recenter(second);
-  REQUIRE(waitUntil([&] { return fineShown(view); }, 20000));
-  QTest::qWait(200);  // anything of the first request would have arrived by now
+  REQUIRE(waitUntil([&] { return fineShown(view) && !view.computing(); }, 20000));
+  QCoreApplication::processEvents();  // anything the jobs still queued arrives now
   CHECK(view.shownSlice()->grid.at(20, 20) == objective(*task, second));
   CHECK(view.shownSlice()->grid.at(20, 20) != objective(*task, first));
   CHECK(view.plane()->center == second);
@@ -152,7 +152,7 @@ TEST_CASE("the landscape tab slices around the selected run and draws every run'
   REQUIRE(waitUntil([&] { return fineShown(*view); }, 20000));
   CHECK(view->plane()->center == controller.task()->initialParameters());
 
-  controller.step(4 * controller.batchesPerEpoch());
+  controller.step(4 * controller.stepsPerEpoch());
   REQUIRE(controller.waitUntilIdle(30000));
   panel.refreshNow();
   for (RunId id : controller.runIds()) {

@@ -6,14 +6,14 @@
 #include <QTest>
 #include <catch2/catch.hpp>
 
-#include "ui/controllers/network_controller.h"
+#include "ui/common/runs_panel.h"
 #include "ui/network/dataset_panel.h"
 #include "ui/network/decision_map_job.h"
 #include "ui/network/decision_map_view.h"
 #include "ui/network/decision_maps_area.h"
 #include "ui/network/epoch_curves_plot.h"
+#include "ui/network/network_controller.h"
 #include "ui/network/network_diagram.h"
-#include "ui/network/network_runs_panel.h"
 #include "ui/widget_test_support.h"
 
 using namespace optiscope;
@@ -22,10 +22,10 @@ using optiscope::testing::waitUntil;
 
 namespace {
 
-struct Page {
+struct PageFixture {
   NetworkController controller;
   NetworkPage page{&controller};
-  Page() {
+  PageFixture() {
     controller.loadDefaultScene();
     page.resize(1400, 820);
     page.show();
@@ -34,8 +34,8 @@ struct Page {
   std::optional<double> testAccuracy(RunId id) {
     controller.pollNow();
     const RunSnapshot* run = controller.runSnapshot(id);
-    if (!run || !run->lastEpoch) return std::nullopt;
-    return run->lastEpoch->metrics.testAccuracy;
+    if (!run || !run->epochs || !run->epochs->last) return std::nullopt;
+    return run->epochs->last->metrics.testAccuracy;
   }
 };
 
@@ -43,7 +43,7 @@ struct Page {
 
 TEST_CASE("playing trains: test accuracy rises on circle, curves and maps follow",
           "[ui][network]") {
-  Page p;
+  PageFixture p;
   const RunId adam = p.controller.runIds().at(1);
   REQUIRE(p.controller.style(adam).label == "Adam");
   p.controller.step(0);
@@ -54,7 +54,7 @@ TEST_CASE("playing trains: test accuracy rises on circle, curves and maps follow
   p.controller.setSpeed(std::numeric_limits<double>::infinity());
   p.controller.play();
   CHECK(waitUntil(
-      [&] { return p.controller.runSnapshot(adam) && p.controller.runSnapshot(adam)->epoch >= 30; },
+      [&] { return p.controller.runSnapshot(adam) && p.controller.runSnapshot(adam)->epochs->epoch >= 30; },
       20000));
   p.controller.pause();
   REQUIRE(p.controller.waitUntilIdle(5000));
@@ -80,13 +80,13 @@ TEST_CASE("playing trains: test accuracy rises on circle, curves and maps follow
 }
 
 TEST_CASE("small multiples: one framed map per run", "[ui][network]") {
-  Page p;
+  PageFixture p;
   CHECK(p.page.maps()->multipleCount() == 4);
   CHECK(p.page.maps()->multiplesVisible());
   CHECK(p.page.lossPlot()->runCount() == 4);
   const RunId added = p.controller.addRun(parseOptimizerSpec("adamw"));
   CHECK(p.page.maps()->multipleCount() == 5);
-  CHECK(p.page.runsPanel()->rowCount() == 5);
+  CHECK(p.page.runsPanel()->cardCount() == 5);
   REQUIRE(p.page.maps()->multiple(added) != nullptr);
   CHECK(p.page.maps()->multiple(added)->runId() == added);
   for (RunId id : std::vector<RunId>(p.controller.runIds()))
@@ -97,7 +97,7 @@ TEST_CASE("small multiples: one framed map per run", "[ui][network]") {
 }
 
 TEST_CASE("clicking a small multiple selects its run", "[ui][network]") {
-  Page p;
+  PageFixture p;
   const RunId third = p.controller.runIds().at(2);
   DecisionMapView* view = p.page.maps()->multiple(third);
   REQUIRE(view != nullptr);
@@ -107,7 +107,7 @@ TEST_CASE("clicking a small multiple selects its run", "[ui][network]") {
 }
 
 TEST_CASE("hovering a neuron shows its output enlarged", "[ui][network]") {
-  Page p;
+  PageFixture p;
   NetworkDiagram* diagram = p.page.diagram();
   CHECK(diagram->columnCount() == 4);  // inputs, 8, 8, output
   CHECK(diagram->nodeCount(1) == 8);
@@ -131,7 +131,7 @@ TEST_CASE("hovering a neuron shows its output enlarged", "[ui][network]") {
 TEST_CASE("connection width grows with |w| and the diagram follows the task", "[ui][network]") {
   CHECK(NetworkDiagram::connectionWidth(0.1) < NetworkDiagram::connectionWidth(1.0));
   CHECK(NetworkDiagram::connectionWidth(-1.0) == NetworkDiagram::connectionWidth(1.0));
-  Page p;
+  PageFixture p;
   NetworkSettings settings = p.controller.settings();
   settings.hidden = {3};
   settings.features = {Feature::X1, Feature::X2, Feature::SinX1};
@@ -142,7 +142,7 @@ TEST_CASE("connection width grows with |w| and the diagram follows the task", "[
 }
 
 TEST_CASE("Show test points draws them on every map", "[ui][network]") {
-  Page p;
+  PageFixture p;
   QCheckBox* box = p.page.datasetPanel()->showTestBox();
   CHECK_FALSE(p.page.maps()->mainMap()->showsTestPoints());
   QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));  // on the box

@@ -6,9 +6,11 @@
 #include <QToolBar>
 #include <catch2/catch.hpp>
 
-#include "ui/controllers/engine_controller.h"
-#include "ui/controllers/network_controller.h"
+#include "ui/app_window.h"
+#include "ui/common/page.h"
+#include "ui/landscape/landscape_controller.h"
 #include "ui/main_window.h"
+#include "ui/network/network_controller.h"
 #include "ui/network/network_page.h"
 #include "ui/widget_test_support.h"
 
@@ -18,13 +20,15 @@ using optiscope::testing::waitUntil;
 
 namespace {
 
+constexpr int kLandscape = 0;
+constexpr int kNetwork = 1;
+
 struct Fixture {
-  EngineController controller;
-  NetworkController network;
-  MainWindow window{&controller, &network};
+  AppWindow app;
+  LandscapeController& controller = app.landscapeController;
+  NetworkController& network = app.networkController;
+  MainWindow& window = app.window;
   Fixture() {
-    controller.loadDefaultScene();
-    network.loadDefaultScene();
     window.show();
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
@@ -47,31 +51,31 @@ struct Fixture {
 
 TEST_CASE("the Network tab shows the page and hides the landscape docks", "[ui][network]") {
   Fixture f;
-  REQUIRE(f.window.currentPage() == MainWindow::Page::Landscape);
+  REQUIRE(f.window.currentPageIndex() == kLandscape);
   REQUIRE(f.docks().size() == 3);
   for (QDockWidget* dock : f.docks()) CHECK(dock->isVisible());
-  f.window.pages()->setCurrentIndex(1);
-  CHECK(f.window.currentPage() == MainWindow::Page::Network);
-  CHECK(f.window.networkPage()->isVisible());
+  f.window.tabs()->setCurrentIndex(kNetwork);
+  CHECK(f.window.currentPageIndex() == kNetwork);
+  CHECK(f.app.network->isVisible());
   for (QDockWidget* dock : f.docks()) CHECK_FALSE(dock->isVisible());
   // A dock the user had closed stays closed when the landscape comes back.
-  f.window.showPage(MainWindow::Page::Landscape);
+  f.window.showPage(kLandscape);
   for (QDockWidget* dock : f.docks()) CHECK(dock->isVisible());
   f.docks().front()->close();
   QTest::keyClick(&f.window, Qt::Key_2, Qt::ControlModifier);
-  CHECK(f.window.currentPage() == MainWindow::Page::Network);
+  CHECK(f.window.currentPageIndex() == kNetwork);
   QTest::keyClick(&f.window, Qt::Key_1, Qt::ControlModifier);
-  CHECK(f.window.currentPage() == MainWindow::Page::Landscape);
+  CHECK(f.window.currentPageIndex() == kLandscape);
   CHECK_FALSE(f.docks().front()->isVisible());
   CHECK(f.docks().back()->isVisible());
 }
 
 TEST_CASE("Space, Right and R act on the visible page only", "[ui][network]") {
   Fixture f;
-  f.window.showPage(MainWindow::Page::Network);
+  f.window.showPage(kNetwork);
   QTest::keyClick(&f.window, Qt::Key_Right);
   REQUIRE(f.network.waitUntilIdle(5000));
-  CHECK(f.networkStep() == f.network.batchesPerEpoch());  // Right: one epoch
+  CHECK(f.networkStep() == f.network.stepsPerEpoch());  // Right: one epoch
   REQUIRE(f.controller.waitUntilIdle(5000));
   CHECK(f.landscapeStep() == 0);
 
@@ -84,7 +88,7 @@ TEST_CASE("Space, Right and R act on the visible page only", "[ui][network]") {
   REQUIRE(f.network.waitUntilIdle(5000));
   CHECK(f.networkStep() == 0);
 
-  f.window.showPage(MainWindow::Page::Landscape);
+  f.window.showPage(kLandscape);
   QTest::keyClick(&f.window, Qt::Key_Right);
   REQUIRE(f.controller.waitUntilIdle(5000));
   CHECK(f.landscapeStep() == 1);
@@ -92,24 +96,42 @@ TEST_CASE("Space, Right and R act on the visible page only", "[ui][network]") {
   CHECK(f.networkStep() == 0);
 }
 
-TEST_CASE("each page shows its own playback toolbar", "[ui][network]") {
+TEST_CASE("one playback toolbar serves the page on screen", "[ui][network]") {
   Fixture f;
-  QToolBar* landscapeBar = f.window.findChild<QToolBar*>(QStringLiteral("PlaybackToolBar"));
-  QToolBar* networkBar = f.window.findChild<QToolBar*>(QStringLiteral("NetworkPlaybackToolBar"));
-  REQUIRE(landscapeBar != nullptr);
-  REQUIRE(networkBar != nullptr);
-  CHECK(landscapeBar->isVisible());
-  CHECK_FALSE(networkBar->isVisible());
-  f.window.showPage(MainWindow::Page::Network);
-  CHECK_FALSE(landscapeBar->isVisible());
-  CHECK(networkBar->isVisible());
-  // The layout saved while on the Network page is the landscape page's.
+  QToolBar* bar = f.window.findChild<QToolBar*>(QStringLiteral("PlaybackToolBar"));
+  REQUIRE(bar != nullptr);
+  CHECK(bar->isVisible());
+  QAction* step = bar->actions().value(1);
+  REQUIRE(step != nullptr);
+  CHECK(step->text().remove('&') == QStringLiteral("Step"));
+  f.window.showPage(kNetwork);
+  CHECK(bar->isVisible());
+  CHECK(step->text().remove('&') == QStringLiteral("Epoch"));  // the network steps by epochs
+  // The layout saved while on the Network page keeps the landscape page's docks.
   const QByteArray saved = f.window.saveLayout();
-  CHECK(f.window.currentPage() == MainWindow::Page::Network);
-  CHECK(networkBar->isVisible());
+  CHECK(f.window.currentPageIndex() == kNetwork);
   for (QDockWidget* dock : f.docks()) CHECK_FALSE(dock->isVisible());
-  f.window.showPage(MainWindow::Page::Landscape);
+  f.window.showPage(kLandscape);
   f.docks().front()->close();
-  REQUIRE(f.window.restoreState(saved));
+  REQUIRE(f.window.restoreLayout(saved));
   CHECK(f.docks().front()->isVisible());
+}
+
+TEST_CASE("a page that is not on screen does not run", "[ui][network]") {
+  Fixture f;
+  REQUIRE_FALSE(f.controller.isPlaying());  // nothing plays before the user says so
+  REQUIRE_FALSE(f.network.isPlaying());
+  QTest::keyClick(&f.window, Qt::Key_Space);
+  REQUIRE(f.controller.isPlaying());
+  f.window.showPage(kNetwork);
+  CHECK_FALSE(f.controller.isPlaying());  // hidden: paused
+  CHECK_FALSE(f.network.isPlaying());     // shown: still waiting for Play
+  REQUIRE(f.controller.waitUntilIdle(5000));
+  const long long hidden = f.landscapeStep();
+  // A round trip through the engine's worker leaves the hidden page's runs where they were.
+  f.controller.setSpeed(f.controller.speed());
+  REQUIRE(f.controller.waitUntilIdle(5000));
+  CHECK(f.landscapeStep() == hidden);
+  f.window.showPage(kLandscape);
+  CHECK(f.controller.isPlaying());  // it was playing when it was hidden
 }

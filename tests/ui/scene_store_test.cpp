@@ -1,4 +1,4 @@
-#include "ui/controllers/scene_store.h"
+#include "ui/landscape/scene_store.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -6,11 +6,12 @@
 
 #include "core/optim/registry.h"
 #include "core/optim/schedule.h"
-#include "ui/controllers/default_scene.h"
-#include "ui/controllers/engine_controller.h"
-#include "ui/main_window.h"
-#include "ui/panels/playback_controls.h"
-#include "ui/views/side_plots.h"
+#include "ui/app_window.h"
+#include "ui/common/playback_controls.h"
+#include "ui/landscape/default_scene.h"
+#include "ui/landscape/landscape_controller.h"
+#include "ui/landscape/landscape_page.h"
+#include "ui/landscape/side_plots.h"
 #include "ui/window_session.h"
 
 using namespace optiscope;
@@ -19,7 +20,7 @@ using namespace optiscope::ui;
 namespace {
 
 // A scene that differs from the default in every remembered respect.
-void buildCustomScene(EngineController& controller) {
+void buildCustomScene(LandscapeController& controller) {
   controller.clearRuns();
   Eigen::VectorXd start(2);
   start << 0.1, -1.0 / 3.0;  // not a short decimal: must come back bit for bit
@@ -52,7 +53,7 @@ void checkSameScene(const SceneDescription& a, const SceneDescription& b) {
 TEST_CASE("the scene survives a QSettings round trip exactly", "[ui][settings]") {
   QTemporaryDir dir;
   const QString path = dir.filePath("optiscope.ini");
-  EngineController original;
+  LandscapeController original;
   buildCustomScene(original);
   const SceneDescription saved = captureScene(original);
   {
@@ -60,7 +61,7 @@ TEST_CASE("the scene survives a QSettings round trip exactly", "[ui][settings]")
     writeScene(settings, saved);
   }
   QSettings settings(path, QSettings::IniFormat);
-  EngineController restored;
+  LandscapeController restored;
   restored.loadDefaultScene();
   REQUIRE(restoreSceneOrDefault(settings, restored));
   checkSameScene(captureScene(restored), saved);
@@ -68,7 +69,7 @@ TEST_CASE("the scene survives a QSettings round trip exactly", "[ui][settings]")
   const RunId first = restored.runIds().front();
   CHECK(restored.runConfig(first).optimizer ==
         original.runConfig(original.runIds().front()).optimizer);
-  CHECK(restored.runConfig(first).noiseSeed == 9);
+  CHECK(restored.noiseSeed(first) == 9);
 }
 
 TEST_CASE("damaged settings fall back to the default scene", "[ui][settings]") {
@@ -87,13 +88,13 @@ TEST_CASE("damaged settings fall back to the default scene", "[ui][settings]") {
     {
       QFile::remove(path);
       QSettings settings(path, QSettings::IniFormat);
-      EngineController source;
+      LandscapeController source;
       buildCustomScene(source);
       writeScene(settings, captureScene(source));
       settings.setValue(key, value);
     }
     QSettings settings(path, QSettings::IniFormat);
-    EngineController controller;
+    LandscapeController controller;
     buildCustomScene(controller);
     CHECK_FALSE(restoreSceneOrDefault(settings, controller));
     CHECK(controller.objective().spec() == parseObjectiveSpec("rosenbrock").spec());
@@ -110,7 +111,7 @@ TEST_CASE("a file of garbage and an empty file give the default scene", "[ui][se
     file.write("[scene]\nfunction=\"\nstart=@ByteArray(\\0\\xff)\n[[[\nruns\\size=-3\n\x01\x02");
   }
   QSettings settings(path, QSettings::IniFormat);
-  EngineController controller;
+  LandscapeController controller;
   CHECK_FALSE(restoreSceneOrDefault(settings, controller));
   CHECK(controller.runIds().size() == defaultSceneRuns().size());
 
@@ -124,22 +125,20 @@ TEST_CASE("the window session remembers geometry, step axis, speed and scene", "
   const QString path = dir.filePath("optiscope.ini");
   SceneDescription saved;
   {
-    EngineController controller;
-    MainWindow window(&controller);
-    buildCustomScene(controller);
-    window.resize(1100, 760);
-    window.sidePlots()->setLogStepAxis(false);
-    window.speedControl()->setSpeed(1000.0);
-    saved = captureScene(controller);
+    AppWindow app;
+    buildCustomScene(app.landscapeController);
+    app.window.resize(1100, 760);
+    app.landscape->sidePlots()->setLogStepAxis(false);
+    app.window.speedControl()->setSpeed(1000.0);
+    saved = captureScene(app.landscapeController);
     QSettings settings(path, QSettings::IniFormat);
-    saveSession(settings, window, controller);
+    saveSession(settings, app.window, *app.landscape);
   }
-  EngineController controller;
-  MainWindow window(&controller);
+  AppWindow app;
   QSettings settings(path, QSettings::IniFormat);
-  CHECK(restoreSession(settings, window, controller));
-  CHECK(window.size() == QSize(1100, 760));
-  CHECK_FALSE(window.sidePlots()->logStepAxis());
-  CHECK(controller.speed() == 1000.0);
-  checkSameScene(captureScene(controller), saved);
+  CHECK(restoreSession(settings, app.window, *app.landscape));
+  CHECK(app.window.size() == QSize(1100, 760));
+  CHECK_FALSE(app.landscape->sidePlots()->logStepAxis());
+  CHECK(app.landscapeController.speed() == 1000.0);
+  checkSameScene(captureScene(app.landscapeController), saved);
 }

@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <set>
 
-#include "ui/controllers/default_scene.h"
-#include "ui/controllers/run_palette.h"
+#include "ui/common/run_palette.h"
+#include "ui/landscape/default_scene.h"
 
 namespace {
 

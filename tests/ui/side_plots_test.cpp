@@ -1,4 +1,4 @@
-#include "ui/views/side_plots.h"
+#include "ui/landscape/side_plots.h"
 
 #include <QTest>
 #include <algorithm>
@@ -6,9 +6,9 @@
 #include <cmath>
 
 #include "core/optim/registry.h"
-#include "ui/controllers/engine_controller.h"
-#include "ui/views/learning_rate_plot.h"
-#include "ui/views/loss_plot.h"
+#include "ui/landscape/landscape_controller.h"
+#include "ui/landscape/learning_rate_plot.h"
+#include "ui/landscape/loss_plot.h"
 
 using namespace optiscope;
 using namespace optiscope::ui;
@@ -16,7 +16,7 @@ using namespace optiscope::ui;
 namespace {
 
 struct Fixture {
-  EngineController controller;
+  LandscapeController controller;
   SidePlots plots{&controller};
   Fixture() {
     plots.resize(900, 260);

@@ -1,4 +1,4 @@
-#include "ui/panels/speed_scale.h"
+#include "ui/common/speed_scale.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>

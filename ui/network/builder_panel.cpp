@@ -14,7 +14,7 @@
 #include "core/nn/regularization.h"
 #include "core/util/spec.h"
 #include "core/util/spec_error.h"
-#include "ui/controllers/network_controller.h"
+#include "ui/network/network_controller.h"
 
 namespace optiscope::ui {
 namespace {
@@ -107,7 +107,7 @@ BuilderPanel::BuilderPanel(NetworkController* controller, QWidget* parent)
     connect(box, &QComboBox::activated, this, &BuilderPanel::applyChoices);
   for (QSpinBox* box : {m_batch, m_seed})
     connect(box, &QSpinBox::editingFinished, this, &BuilderPanel::applyChoices);
-  connect(controller, &NetworkController::taskChanged, this, &BuilderPanel::refresh);
+  connect(controller, &NetworkController::problemChanged, this, &BuilderPanel::refresh);
   refresh();
 }
 

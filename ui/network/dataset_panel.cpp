@@ -17,8 +17,8 @@
 
 #include "core/nn/dataset.h"
 #include "core/util/spec_error.h"
-#include "ui/controllers/network_controller.h"
 #include "ui/network/network_colors.h"
+#include "ui/network/network_controller.h"
 
 namespace optiscope::ui {
 namespace {
@@ -145,7 +145,7 @@ DatasetPanel::DatasetPanel(NetworkController* controller, QWidget* parent)
     if (!path.isEmpty()) importFile(path);
   });
   connect(m_showTest, &QCheckBox::toggled, this, &DatasetPanel::showTestPointsChanged);
-  connect(controller, &NetworkController::taskChanged, this, &DatasetPanel::refresh);
+  connect(controller, &NetworkController::problemChanged, this, &DatasetPanel::refresh);
   refresh();
 }
 

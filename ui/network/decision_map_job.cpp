@@ -1,7 +1,5 @@
 #include "ui/network/decision_map_job.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 #include "core/nn/features.h"
 #include "ui/network/network_colors.h"
 
@@ -60,42 +58,21 @@ DecisionMaps computeDecisionMaps(const DecisionMapRequest& request) {
   return maps;
 }
 
-DecisionMapJob::DecisionMapJob(QObject* parent) : QObject(parent) {
-  connect(&m_watcher, &QFutureWatcherBase::finished, this, &DecisionMapJob::finished);
-}
+DecisionMapJob::DecisionMapJob(QObject* parent)
+    : QObject(parent),
+      m_job(std::make_unique<GuiJob<DecisionMaps>>(
+          [this](std::shared_ptr<const DecisionMaps> maps) { emit ready(std::move(maps)); },
+          Supersede::kFinishRunning)) {}
 
-DecisionMapJob::~DecisionMapJob() { m_watcher.waitForFinished(); }
+DecisionMapJob::~DecisionMapJob() { m_job.reset(); }
 
 void DecisionMapJob::request(DecisionMapRequest request) {
   if (!request.task) return;
-  if (m_running) {
-    m_pending = std::move(request);
-    return;
-  }
-  start(std::move(request));
-}
-
-void DecisionMapJob::start(DecisionMapRequest request) {
-  m_running = true;
-  const std::uint64_t sequence = ++m_requested;
-  m_watcher.setFuture(QtConcurrent::run([request = std::move(request), sequence] {
+  m_job->request([request = std::move(request)](const GuiJob<DecisionMaps>::Outlet& outlet) {
     auto maps = std::make_shared<DecisionMaps>(computeDecisionMaps(request));
-    maps->sequence = sequence;
-    return std::shared_ptr<const DecisionMaps>(std::move(maps));
-  }));
-}
-
-void DecisionMapJob::finished() {
-  m_running = false;
-  auto maps = m_watcher.result();
-  if (m_pending) {
-    // A newer request is waiting: start it. This result is still newer than what is on
-    // screen, so it is shown meanwhile; the receiver drops results of a task since replaced.
-    DecisionMapRequest next = std::move(*m_pending);
-    m_pending.reset();
-    start(std::move(next));
-  }
-  emit ready(std::move(maps));
+    maps->sequence = outlet.generation();
+    outlet.deliver(std::move(maps));
+  });
 }
 
 }  // namespace optiscope::ui

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QFutureWatcher>
 #include <QImage>
 #include <QObject>
 #include <cstdint>
@@ -11,6 +10,7 @@
 #include "core/engine/engine_types.h"
 #include "core/nn/decision_grid.h"
 #include "core/nn/network_task.h"
+#include "ui/common/gui_job.h"
 
 namespace optiscope::ui {
 
@@ -49,10 +49,11 @@ struct DecisionMaps {
 
 DecisionMaps computeDecisionMaps(const DecisionMapRequest& request);
 
-// Evaluates decision maps off the GUI thread. At most one evaluation runs at a time; requests
-// made meanwhile are coalesced into the newest, which starts when the running one ends, so a
-// stream of requests while training costs at most one evaluation at a time and the result
-// shown is never older than the last request by more than one evaluation.
+// Evaluates decision maps off the GUI thread, as a job of the one job pattern that lets running
+// work finish (Supersede::kFinishRunning): requests made meanwhile are coalesced into the
+// newest, which starts when the running one ends, so a stream of requests while training costs
+// at most one evaluation at a time and the result shown is never older than the last request
+// by more than one evaluation.
 class DecisionMapJob : public QObject {
   Q_OBJECT
  public:
@@ -60,20 +61,14 @@ class DecisionMapJob : public QObject {
   ~DecisionMapJob() override;
 
   void request(DecisionMapRequest request);
-  bool busy() const { return m_running; }
-  std::uint64_t lastRequested() const { return m_requested; }
+  bool busy() const { return !m_job->idle(); }
+  std::uint64_t lastRequested() const { return m_job->generation(); }
 
  signals:
   void ready(std::shared_ptr<const DecisionMaps> maps);
 
  private:
-  void start(DecisionMapRequest request);
-  void finished();
-
-  QFutureWatcher<std::shared_ptr<const DecisionMaps>> m_watcher;
-  std::optional<DecisionMapRequest> m_pending;
-  std::uint64_t m_requested = 0;
-  bool m_running = false;
+  std::unique_ptr<GuiJob<DecisionMaps>> m_job;
 };
 
 }  // namespace optiscope::ui

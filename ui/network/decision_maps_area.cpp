@@ -6,9 +6,9 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "ui/controllers/network_controller.h"
 #include "ui/network/decision_map_job.h"
 #include "ui/network/decision_map_view.h"
+#include "ui/network/network_controller.h"
 
 namespace optiscope::ui {
 namespace {
@@ -17,10 +17,10 @@ constexpr int kRefreshEveryMs = 200;  // a few maps a second while training
 constexpr int kResolution = 100;
 
 QString metricsText(const RunSnapshot* run) {
-  if (!run || !run->lastEpoch) return QStringLiteral("epoch 0");
-  const NetworkMetrics& m = run->lastEpoch->metrics;
+  if (!run || !run->epochs || !run->epochs->last) return QStringLiteral("epoch 0");
+  const NetworkMetrics& m = run->epochs->last->metrics;
   QString text = QStringLiteral("epoch %1 · test loss %2")
-                     .arg(run->lastEpoch->epoch)
+                     .arg(run->epochs->last->epoch)
                      .arg(QString::number(m.testLoss, 'g', 3));
   if (m.testAccuracy)
     text += QStringLiteral(" · acc %1").arg(QString::number(*m.testAccuracy, 'f', 3));
@@ -30,8 +30,8 @@ QString metricsText(const RunSnapshot* run) {
 // Under a small multiple (narrow): the runs share the epoch count and the curves show the
 // losses, so only the headline number.
 QString shortMetricsText(const RunSnapshot* run) {
-  if (!run || !run->lastEpoch) return {};
-  const NetworkMetrics& m = run->lastEpoch->metrics;
+  if (!run || !run->epochs || !run->epochs->last) return {};
+  const NetworkMetrics& m = run->epochs->last->metrics;
   return m.testAccuracy
              ? QStringLiteral("test acc %1").arg(QString::number(*m.testAccuracy, 'f', 3))
              : QStringLiteral("test loss %1").arg(QString::number(m.testLoss, 'g', 3));
@@ -73,7 +73,7 @@ DecisionMapsArea::DecisionMapsArea(NetworkController* controller, QWidget* paren
     syncRuns();
     requestNow();
   });
-  connect(controller, &NetworkController::taskChanged, this, &DecisionMapsArea::onTaskChanged);
+  connect(controller, &NetworkController::problemChanged, this, &DecisionMapsArea::onTaskChanged);
   onTaskChanged();
 }
 

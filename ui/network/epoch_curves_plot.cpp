@@ -4,8 +4,8 @@
 #include <cmath>
 #include <limits>
 
-#include "ui/controllers/network_controller.h"
-#include "ui/views/plot_style.h"
+#include "ui/common/plot_style.h"
+#include "ui/network/network_controller.h"
 
 namespace optiscope::ui {
 namespace {
@@ -41,7 +41,7 @@ EpochCurvesPlot::EpochCurvesPlot(NetworkController* controller, Quantity quantit
   connect(&m_throttle, &QTimer::timeout, this, &EpochCurvesPlot::refreshNow);
   connect(controller, &NetworkController::runsChanged, this, &EpochCurvesPlot::syncRuns);
   connect(controller, &NetworkController::updated, this, &EpochCurvesPlot::scheduleRefresh);
-  connect(controller, &NetworkController::taskChanged, this, &EpochCurvesPlot::scheduleRefresh);
+  connect(controller, &NetworkController::problemChanged, this, &EpochCurvesPlot::scheduleRefresh);
   applyPalette(*this, palette());
   m_note->setColor(palette().color(QPalette::WindowText));
   m_key->setColor(palette().color(QPalette::WindowText));

@@ -6,7 +6,7 @@
 
 #include "core/nn/features.h"
 #include "core/util/spec_error.h"
-#include "ui/controllers/network_controller.h"
+#include "ui/network/network_controller.h"
 
 namespace optiscope::ui {
 
@@ -38,7 +38,7 @@ FeaturePicker::FeaturePicker(NetworkController* controller, QWidget* parent)
   m_error->setStyleSheet(QStringLiteral("color: #c0392b"));
   m_error->hide();
   grid->addWidget(m_error, 2, 0, 1, 4);
-  connect(controller, &NetworkController::taskChanged, this, &FeaturePicker::refresh);
+  connect(controller, &NetworkController::problemChanged, this, &FeaturePicker::refresh);
   refresh();
 }
 

@@ -8,15 +8,16 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-#include "ui/controllers/network_controller.h"
+#include "ui/common/runs_panel.h"
 #include "ui/network/builder_panel.h"
 #include "ui/network/dataset_panel.h"
 #include "ui/network/decision_maps_area.h"
 #include "ui/network/epoch_curves_plot.h"
 #include "ui/network/feature_picker.h"
 #include "ui/network/insight/network_insight_panel.h"
+#include "ui/network/network_controller.h"
 #include "ui/network/network_diagram.h"
-#include "ui/network/network_runs_panel.h"
+#include "ui/network/network_run_extras.h"
 
 namespace optiscope::ui {
 namespace {
@@ -32,7 +33,7 @@ QGroupBox* group(const QString& title, QWidget* content) {
 }  // namespace
 
 NetworkPage::NetworkPage(NetworkController* controller, QWidget* parent)
-    : QWidget(parent), m_controller(controller) {
+    : Page(parent), m_controller(controller), m_extras(std::make_unique<NetworkRunExtras>()) {
   setObjectName(QStringLiteral("NetworkPage"));
   auto* row = new QHBoxLayout(this);
   row->setContentsMargins(0, 0, 0, 0);
@@ -56,12 +57,22 @@ NetworkPage::NetworkPage(NetworkController* controller, QWidget* parent)
   connect(m_dataset, &DatasetPanel::showTestPointsChanged, m_maps,
           &DecisionMapsArea::setShowTestPoints);
   connect(m_maps, &DecisionMapsArea::mapsShown, m_diagram, &NetworkDiagram::setMaps);
-  connect(controller, &NetworkController::taskChanged, this, &NetworkPage::showNetwork);
+  connect(controller, &NetworkController::problemChanged, this, &NetworkPage::showNetwork);
   connect(m_maps, &DecisionMapsArea::mapsShown, this, &NetworkPage::showSelectedParams);
   connect(controller, &NetworkController::selectedRunChanged, this,
           &NetworkPage::showSelectedParams);
   showNetwork();
 }
+
+NetworkPage::~NetworkPage() = default;
+
+QString NetworkPage::title() const { return tr("Network"); }
+
+QString NetworkPage::summary() const { return tr("optimizers training a small network"); }
+
+RunController* NetworkPage::controller() const { return m_controller; }
+
+void NetworkPage::loadDefaultScene() { m_controller->loadDefaultScene(); }
 
 QWidget* NetworkPage::buildLeftColumn() {
   auto* column = new QWidget;
@@ -106,7 +117,7 @@ QWidget* NetworkPage::buildCentre() {
 QWidget* NetworkPage::buildRightColumn() {
   auto* splitter = new QSplitter(Qt::Vertical);
   splitter->setChildrenCollapsible(false);
-  m_runs = new NetworkRunsPanel(m_controller);
+  m_runs = new RunsPanel(m_controller, m_extras.get());
   splitter->addWidget(group(QStringLiteral("Runs"), m_runs));
   splitter->addWidget(m_insight = buildInsight());
   splitter->setSizes({380, 420});

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/engine/engine.h"
+#include "core/engine/problem_changes.h"
 #include "core/engine/run_traces.h"
 #include "core/util/spec_error.h"
 #include "engine_test_support.h"
@@ -111,21 +112,22 @@ TEST_CASE("a new objective restarts every run, each keeping its optimizer") {
   const RunId b = engine.addRun(sgd, RunOptions{0, true});
   playTo(engine, {a, b}, 50, traces);
   const ObjectiveConfig himmelblau = parseObjectiveSpec("himmelblau");
-  engine.setObjective(himmelblau);
+  restartOnObjective(engine, himmelblau);
   playTo(engine, {a, b}, 80, traces);
 
   for (auto [id, config] : {std::pair{a, adam}, std::pair{b, sgd}}) {
-    config.objective = himmelblau;
+    config = testing::onObjective(config, himmelblau);
     requireSame(recordsOf(*traces.find(id)), referenceRecords(config, 80));
     REQUIRE(engine.snapshot()->find(id)->config->optimizer == config.optimizer);
-    REQUIRE(engine.runConfig(id)->objective == himmelblau);
+    REQUIRE(testing::planarOf(*engine.runConfig(id)).objectiveConfig() == himmelblau);
   }
   // A different dimension works too, from the new objective's default start or a given one.
-  engine.setObjective(parseObjectiveSpec("rosenbrock:dim=5"));
+  restartOnObjective(engine, parseObjectiveSpec("rosenbrock:dim=5"));
   playTo(engine, {a, b}, 3, traces);
   REQUIRE(engine.snapshot()->find(a)->params.size() == 5);
-  REQUIRE_THROWS_AS(engine.setObjective(himmelblau, Eigen::VectorXd::Zero(3)), SpecError);
-  REQUIRE(engine.runConfig(a)->objective.spec() == parseObjectiveSpec("rosenbrock:dim=5").spec());
+  REQUIRE_THROWS_AS(restartOnObjective(engine, himmelblau, Eigen::VectorXd::Zero(3)), SpecError);
+  REQUIRE(testing::planarOf(*engine.runConfig(a)).objectiveConfig().spec() ==
+          parseObjectiveSpec("rosenbrock:dim=5").spec());
 }
 
 TEST_CASE("another optimizer kind restarts the run with it") {

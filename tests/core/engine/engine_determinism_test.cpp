@@ -42,7 +42,7 @@ void checkAgainstPlainRun(const RunConfig& config, EngineOptions options, Drive 
   REQUIRE(trace != nullptr);
   const auto actual = recordsOf(*trace);
   const auto expected = referenceRecords(config, kSteps);
-  INFO(config.optimizer.spec() << " on " << config.objective.spec() << ": "
+  INFO(config.optimizer.spec() << " on " << config.problem->describe() << ": "
                                << firstDifference(actual, expected));
   REQUIRE(actual.size() == expected.size());
   for (std::size_t i = 0; i < actual.size(); ++i)

@@ -1,13 +1,15 @@
 #include <catch2/catch.hpp>
 
 #include "core/engine/engine.h"
+#include "core/engine/network_problem.h"
+#include "core/engine/problem_changes.h"
 #include "core/engine/run_traces.h"
 #include "core/util/spec_error.h"
 #include "engine_test_support.h"
 #include "network_test_support.h"
 
 // Issue 5, item 3: the engine's commands work on network runs exactly as on 2D runs, with
-// the numbers a plain NetworkRun given the same change at the same step produces.
+// the numbers a plain network Run given the same change at the same step produces.
 
 namespace optiscope {
 namespace {
@@ -49,16 +51,16 @@ void requireSame(const RunTraces& traces, RunId id, const NetworkReference& expe
 }  // namespace
 
 TEST_CASE("network runs: new hyperparameters mid-epoch keep the optimizer state") {
-  const NetworkRunConfig config = networkConfig("adam:lr=0.01");
+  const RunConfig config = networkConfig("adam:lr=0.01");
   const OptimizerConfig faster = parseOptimizerSpec("adam:lr=0.05,beta2=0.99");
   Engine engine;
   RunTraces traces;
-  const RunId id = engine.addNetworkRun(config, RunOptions{0, true});
+  const RunId id = engine.addRun(config, RunOptions{0, true});
   playTo(engine, {id}, 12, traces);
   REQUIRE(engine.setOptimizer(id, faster));
   playTo(engine, {id}, 30, traces);
 
-  NetworkRun reference = buildNetworkRun(config);
+  Run reference(config);
   NetworkReference expected = referenceOf(reference);
   continueReference(reference, 12, expected);
   reference.setOptimizerConfig(faster);
@@ -68,38 +70,36 @@ TEST_CASE("network runs: new hyperparameters mid-epoch keep the optimizer state"
   const auto snapshot = engine.snapshot();
   REQUIRE(snapshot->find(id)->generation == 0);
   REQUIRE(snapshot->find(id)->config->optimizer == faster);
-  REQUIRE(snapshot->find(id)->network->optimizer == faster);
-  REQUIRE(engine.networkRunConfig(id)->optimizer == faster);
   REQUIRE(engine.runConfig(id)->optimizer == faster);
 }
 
 TEST_CASE("network runs: another optimizer kind restarts the run with it") {
-  const NetworkRunConfig config = networkConfig("adam:lr=0.01");
+  const RunConfig config = networkConfig("adam:lr=0.01");
   const OptimizerConfig sgd = parseOptimizerSpec("sgd:lr=0.1");
   Engine engine;
   RunTraces traces;
-  const RunId id = engine.addNetworkRun(config, RunOptions{0, true});
+  const RunId id = engine.addRun(config, RunOptions{0, true});
   playTo(engine, {id}, 7, traces);
   REQUIRE(engine.setOptimizer(id, sgd));
   playTo(engine, {id}, 10, traces);
   REQUIRE(traces.generation(id) == 1);
-  NetworkRunConfig restarted = config;
+  RunConfig restarted = config;
   restarted.optimizer = sgd;
   requireSame(traces, id, testing::networkReference(restarted, 10));
   REQUIRE(engine.snapshot()->find(id)->generation == 1);
 }
 
 TEST_CASE("network runs: a new schedule takes effect from the next step") {
-  const NetworkRunConfig config = networkConfig("sgd:lr=0.1,momentum=0.9");
+  const RunConfig config = networkConfig("sgd:lr=0.1,momentum=0.9");
   const ScheduleConfig decay = parseScheduleSpec("step:step_size=3,gamma=0.5");
   Engine engine;
   RunTraces traces;
-  const RunId id = engine.addNetworkRun(config, RunOptions{0, true});
+  const RunId id = engine.addRun(config, RunOptions{0, true});
   playTo(engine, {id}, 8, traces);
   REQUIRE(engine.setSchedule(id, decay));
   playTo(engine, {id}, 20, traces);
 
-  NetworkRun reference = buildNetworkRun(config);
+  Run reference(config);
   NetworkReference expected = referenceOf(reference);
   continueReference(reference, 8, expected);
   reference.setScheduleConfig(decay);
@@ -110,16 +110,16 @@ TEST_CASE("network runs: a new schedule takes effect from the next step") {
 }
 
 TEST_CASE("network runs: reset, step limits and removal") {
-  const NetworkRunConfig config = networkConfig("rmsprop:lr=0.01");
+  const RunConfig config = networkConfig("rmsprop:lr=0.01");
   Engine engine;
   RunTraces traces;
-  const RunId a = engine.addNetworkRun(config, RunOptions{0, true});
-  const RunId b = engine.addNetworkRun(networkConfig("adagrad:lr=0.1"), RunOptions{0, true});
+  const RunId a = engine.addRun(config, RunOptions{0, true});
+  const RunId b = engine.addRun(networkConfig("adagrad:lr=0.1"), RunOptions{0, true});
   playTo(engine, {a, b}, 2 * kBatchesPerEpoch + 3, traces);
   auto snapshot = engine.snapshot();
   REQUIRE(snapshot->find(a)->finished);
   REQUIRE(snapshot->find(a)->step == 2 * kBatchesPerEpoch + 3);
-  REQUIRE(snapshot->find(a)->epoch == 2);
+  REQUIRE(snapshot->find(a)->epochs->epoch == 2);
 
   engine.pause();  // otherwise the reset run would set off again towards its limit
   REQUIRE(engine.reset(a));
@@ -128,7 +128,7 @@ TEST_CASE("network runs: reset, step limits and removal") {
   snapshot = engine.snapshot();
   REQUIRE(snapshot->find(a)->step == 0);
   REQUIRE(snapshot->find(a)->generation == 1);
-  REQUIRE(snapshot->find(a)->lastEpoch->step == 0);
+  REQUIRE(snapshot->find(a)->epochs->last->step == 0);
   REQUIRE(snapshot->find(b)->generation == 0);
   REQUIRE(traces.epochs(a)->size() == 1);  // the restart replaced the history
   playTo(engine, {a}, kBatchesPerEpoch, traces);
@@ -145,7 +145,7 @@ TEST_CASE("network runs: reset, step limits and removal") {
   REQUIRE_FALSE(engine.reset(a));
   REQUIRE_FALSE(engine.setOptimizer(a, parseOptimizerSpec("sgd")));
   REQUIRE_FALSE(engine.setStepLimit(a, 3));
-  REQUIRE_FALSE(engine.networkRunConfig(a).has_value());
+  REQUIRE_FALSE(engine.runConfig(a).has_value());
   REQUIRE(engine.runIds() == std::vector<RunId>{b});
   REQUIRE(engine.waitUntilIdle(10s));
   snapshot = engine.snapshot();
@@ -156,17 +156,18 @@ TEST_CASE("network runs: reset, step limits and removal") {
   REQUIRE(traces.epochs(b) != nullptr);
 }
 
-TEST_CASE("network runs ignore setStart and setObjective; setNetworkTask restarts them all") {
+TEST_CASE("network runs ignore a new objective; a new network task restarts them all") {
   Engine engine;
   RunTraces traces;
   const RunConfig planar = makeRunConfig("rosenbrock", "adam:lr=0.01");
   const RunId p = engine.addRun(planar);
-  const RunId a = engine.addNetworkRun(networkConfig("adam:lr=0.02"));
-  const RunId b = engine.addNetworkRun(networkConfig("sgd:lr=0.1", "cosine:t_max=50"));
+  const RunId a = engine.addRun(networkConfig("adam:lr=0.02"));
+  const RunId b = engine.addRun(networkConfig("sgd:lr=0.1", "cosine:t_max=50"));
   engine.step(4);
   REQUIRE(engine.waitUntilIdle(10s));
-  REQUIRE_FALSE(engine.setStart(a, Eigen::VectorXd::Zero(17)));
-  engine.setObjective(parseObjectiveSpec("himmelblau"));
+  // A start of the wrong size is refused (the run has the network's parameter count).
+  REQUIRE_THROWS_AS(engine.setStart(a, Eigen::VectorXd::Zero(17)), SpecError);
+  restartOnObjective(engine, parseObjectiveSpec("himmelblau"));
   REQUIRE(engine.waitUntilIdle(10s));
   auto snapshot = engine.snapshot();
   REQUIRE(snapshot->find(p)->generation == 1);
@@ -177,7 +178,7 @@ TEST_CASE("network runs ignore setStart and setObjective; setNetworkTask restart
   wider.hidden = {3, 2};
   wider.seed = 5;
   const auto data = testing::smallSplit();
-  engine.setNetworkTask(data, wider);
+  restartOnNetworkTask(engine, data, wider);
   REQUIRE(engine.waitUntilIdle(10s));
   snapshot = engine.snapshot();
   REQUIRE(snapshot->find(p)->generation == 1);
@@ -188,42 +189,43 @@ TEST_CASE("network runs ignore setStart and setObjective; setNetworkTask restart
     REQUIRE(run->generation == 1);
     REQUIRE(run->step == 0);
     REQUIRE(sameBits(run->params, initial));
-    REQUIRE(run->network->settings == wider);
-    REQUIRE(run->lastEpoch->layerRates.size() == 3);
-    REQUIRE(engine.networkRunConfig(id)->settings == wider);
+    REQUIRE(testing::networkOf(*run->config).settings() == wider);
+    REQUIRE(run->epochs->last->layerRates.size() == 3);
+    REQUIRE(testing::networkOf(*engine.runConfig(id)).settings() == wider);
   }
   REQUIRE(snapshot->find(a)->config->optimizer == parseOptimizerSpec("adam:lr=0.02"));
   REQUIRE(snapshot->find(b)->config->schedule == parseScheduleSpec("cosine:t_max=50"));
-  REQUIRE(engine.networkRunConfig(b)->optimizer == parseOptimizerSpec("sgd:lr=0.1"));
+  REQUIRE(engine.runConfig(b)->optimizer == parseOptimizerSpec("sgd:lr=0.1"));
 
   // Settings that do not fit the data change nothing.
   NetworkSettings regression = wider;
   regression.loss = Loss::SquaredError;
-  REQUIRE_THROWS_AS(engine.setNetworkTask(data, regression), SpecError);
-  REQUIRE(engine.networkRunConfig(a)->settings == wider);
+  REQUIRE_THROWS_AS(restartOnNetworkTask(engine, data, regression), SpecError);
+  REQUIRE(testing::networkOf(*engine.runConfig(a)).settings() == wider);
 }
 
 TEST_CASE("invalid network runs and changes throw in the caller's thread") {
   Engine engine;
-  NetworkRunConfig noData = networkConfig("adam");
-  noData.data = nullptr;
-  REQUIRE_THROWS_AS(engine.addNetworkRun(noData), SpecError);
-  NetworkRunConfig wrongStart = networkConfig("adam");
+  RunConfig noProblem = networkConfig("adam");
+  noProblem.problem = nullptr;
+  REQUIRE_THROWS_AS(engine.addRun(noProblem), SpecError);
+  REQUIRE_THROWS_AS(NetworkProblem(nullptr, testing::smallSettings()), SpecError);
+  RunConfig wrongStart = networkConfig("adam");
   wrongStart.start = Eigen::VectorXd::Zero(3);
-  REQUIRE_THROWS_AS(engine.addNetworkRun(wrongStart), SpecError);
-  REQUIRE_THROWS_AS(engine.addNetworkRun(networkConfig("adam"), RunOptions{-2, false}), SpecError);
+  REQUIRE_THROWS_AS(engine.addRun(wrongStart), SpecError);
+  REQUIRE_THROWS_AS(engine.addRun(networkConfig("adam"), RunOptions{-2, false}), SpecError);
   REQUIRE(engine.runIds().empty());
 
-  const NetworkRunConfig config = networkConfig("adagrad:lr=0.1");
-  const RunId id = engine.addNetworkRun(config);
+  const RunConfig config = networkConfig("adagrad:lr=0.1");
+  const RunId id = engine.addRun(config);
   // A cycling momentum schedule cannot drive an optimizer without momentum (AdaGrad).
   REQUIRE_THROWS_AS(
       engine.setSchedule(id, parseScheduleSpec("onecycle:max_lr=0.1,total_steps=100")), SpecError);
   REQUIRE_THROWS_AS(engine.setStepLimit(id, -2), SpecError);
-  REQUIRE(engine.networkRunConfig(id)->schedule == config.schedule);
-  REQUIRE_FALSE(engine.networkRunConfig(424242).has_value());
+  REQUIRE(engine.runConfig(id)->schedule == config.schedule);
+  REQUIRE_FALSE(engine.runConfig(424242).has_value());
   const RunId planar = engine.addRun(makeRunConfig("rosenbrock", "adam"));
-  REQUIRE_FALSE(engine.networkRunConfig(planar).has_value());
+  REQUIRE(networkProblemOf(engine.runConfig(planar)->problem.get()) == nullptr);
   REQUIRE(engine.runConfig(id)->optimizer == config.optimizer);
   REQUIRE(engine.runIds() == std::vector<RunId>{id, planar});
   REQUIRE(engine.waitUntilIdle(10s));

@@ -3,12 +3,13 @@
 #include <thread>
 
 #include "core/engine/engine.h"
+#include "core/engine/objective_problem.h"
 #include "core/engine/run_traces.h"
 #include "engine_test_support.h"
 #include "network_test_support.h"
 
 // Issue 5, item 3: network runs go through the same engine as the 2D runs, with the numbers
-// of a NetworkRun stepped in a plain loop, bit for bit, whatever the speed, batching, pauses
+// of a network Run stepped in a plain loop, bit for bit, whatever the speed, batching, pauses
 // or other runs. One engine tick is one minibatch step.
 
 namespace optiscope {
@@ -26,14 +27,14 @@ using testing::settle;
 
 constexpr long long kSteps = 40 * kBatchesPerEpoch;
 
-std::vector<NetworkRunConfig> configs() {
+std::vector<RunConfig> configs() {
   return {networkConfig("adam:lr=0.03"),
           networkConfig("sgd:lr=0.1,momentum=0.9,nesterov=true", "cosine:t_max=120"),
           networkConfig("rmsprop:lr=0.01,centered=true"), networkConfig("adagrad:lr=0.1")};
 }
 
 // Every loss the engine handed over and every epoch record, against the plain loop.
-void requireMatchesReference(const RunTraces& traces, RunId id, const NetworkRunConfig& config,
+void requireMatchesReference(const RunTraces& traces, RunId id, const RunConfig& config,
                              long long steps) {
   const auto expected = networkReference(config, steps);
   const Trace* trace = traces.find(id);
@@ -56,8 +57,8 @@ void requireMatchesReference(const RunTraces& traces, RunId id, const NetworkRun
     REQUIRE(testing::sameRecord(records[i], expected.epochs[i]));
 }
 
-// The snapshot's live state against a NetworkRun stepped to the same step.
-void requireSnapshotMatches(const RunSnapshot& actual, const NetworkRun& expected) {
+// The snapshot's live state against a network Run stepped to the same step.
+void requireSnapshotMatches(const RunSnapshot& actual, const Run& expected) {
   REQUIRE(actual.step == expected.step());
   REQUIRE(sameBits(actual.params, expected.params()));
   REQUIRE(sameBits(actual.gradient, expected.gradient()));
@@ -73,19 +74,19 @@ void requireSnapshotMatches(const RunSnapshot& actual, const NetworkRun& expecte
   }
 }
 
-NetworkRun steppedRun(const NetworkRunConfig& config, long long steps) {
-  NetworkRun run = buildNetworkRun(config);
+Run steppedRun(const RunConfig& config, long long steps) {
+  Run run(config);
   for (long long k = 0; k < steps; ++k) run.advance();
   return run;
 }
 
 }  // namespace
 
-TEST_CASE("a network run in the engine reproduces a plain NetworkRun loop bit for bit") {
-  for (const NetworkRunConfig& config : configs()) {
+TEST_CASE("a network run in the engine reproduces a plain network Run loop bit for bit") {
+  for (const RunConfig& config : configs()) {
     Engine engine;
     RunTraces traces;
-    const RunId id = engine.addNetworkRun(config, RunOptions{kSteps, true});
+    const RunId id = engine.addRun(config, RunOptions{kSteps, true});
     engine.play();
     settle(engine, traces);
     requireMatchesReference(traces, id, config, kSteps);
@@ -96,13 +97,13 @@ TEST_CASE("a network run in the engine reproduces a plain NetworkRun loop bit fo
 }
 
 TEST_CASE("network runs match the plain loop whatever the batch size and speed") {
-  const NetworkRunConfig config = configs()[0];
+  const RunConfig config = configs()[0];
   for (auto budget : {1us, 100'000us}) {
     EngineOptions options;
     options.batchBudget = budget;
     Engine engine(options);
     RunTraces traces;
-    const RunId id = engine.addNetworkRun(config, RunOptions{kSteps, true});
+    const RunId id = engine.addRun(config, RunOptions{kSteps, true});
     engine.play();
     settle(engine, traces);
     requireMatchesReference(traces, id, config, kSteps);
@@ -110,7 +111,7 @@ TEST_CASE("network runs match the plain loop whatever the batch size and speed")
   SECTION("at a limited speed, taking deltas while it runs and handing them back") {
     Engine engine;
     RunTraces traces;
-    const RunId id = engine.addNetworkRun(config, RunOptions{kSteps, true});
+    const RunId id = engine.addRun(config, RunOptions{kSteps, true});
     engine.setSpeed(4'000.0);
     engine.play();
     std::vector<TraceDelta> deltas;
@@ -125,12 +126,12 @@ TEST_CASE("network runs match the plain loop whatever the batch size and speed")
 }
 
 TEST_CASE("several optimizers train the same initial network side by side") {
-  const std::vector<NetworkRunConfig> racers = configs();
+  const std::vector<RunConfig> racers = configs();
   Engine engine;
   RunTraces traces;
   std::vector<RunId> ids;
-  for (const NetworkRunConfig& config : racers)
-    ids.push_back(engine.addNetworkRun(config, RunOptions{kSteps, true}));
+  for (const RunConfig& config : racers)
+    ids.push_back(engine.addRun(config, RunOptions{kSteps, true}));
   engine.play();
   settle(engine, traces);
 
@@ -147,13 +148,13 @@ TEST_CASE("several optimizers train the same initial network side by side") {
 
 TEST_CASE("2D and network runs share one engine without touching each other's numbers") {
   const RunConfig planar = makeRunConfig("rosenbrock", "adam:lr=0.05");
-  const NetworkRunConfig network = configs()[1];
-  const NetworkRunConfig other = configs()[2];
+  const RunConfig network = configs()[1];
+  const RunConfig other = configs()[2];
   Engine engine;
   RunTraces traces;
   const RunId a = engine.addRun(planar, RunOptions{kSteps, true});
-  const RunId b = engine.addNetworkRun(network, RunOptions{kSteps, true});
-  const RunId c = engine.addNetworkRun(other, RunOptions{kSteps / 2, true});
+  const RunId b = engine.addRun(network, RunOptions{kSteps, true});
+  const RunId c = engine.addRun(other, RunOptions{kSteps / 2, true});
   // Pauses, single steps and resumptions at arbitrary points, as a user would.
   engine.step(3);
   REQUIRE(engine.waitUntilIdle(10s));
@@ -178,18 +179,18 @@ TEST_CASE("2D and network runs share one engine without touching each other's nu
 }
 
 TEST_CASE("step(n) counts minibatch steps; epochs complete every batchesPerEpoch steps") {
-  const NetworkRunConfig config = configs()[0];
+  const RunConfig config = configs()[0];
   Engine engine;
-  const RunId id = engine.addNetworkRun(config);
+  const RunId id = engine.addRun(config);
   const RunId planar = engine.addRun(makeRunConfig("himmelblau", "sgd"));
   REQUIRE(engine.waitUntilIdle(10s));
   auto snapshot = engine.snapshot();
   const RunSnapshot* run = snapshot->find(id);
   REQUIRE(run->step == 0);
-  REQUIRE(run->epoch == 0);
-  REQUIRE(run->batchesPerEpoch == kBatchesPerEpoch);
-  REQUIRE(run->lastEpoch.has_value());
-  REQUIRE(run->lastEpoch->step == 0);
+  REQUIRE(run->epochs->epoch == 0);
+  REQUIRE(run->epochs->stepsPerEpoch == kBatchesPerEpoch);
+  REQUIRE(run->epochs->last.has_value());
+  REQUIRE(run->epochs->last->step == 0);
 
   engine.step(kBatchesPerEpoch + 2);
   REQUIRE(engine.waitUntilIdle(10s));
@@ -197,9 +198,9 @@ TEST_CASE("step(n) counts minibatch steps; epochs complete every batchesPerEpoch
   run = snapshot->find(id);
   REQUIRE(run->step == kBatchesPerEpoch + 2);
   REQUIRE(snapshot->find(planar)->step == kBatchesPerEpoch + 2);
-  REQUIRE(run->epoch == 1);
-  REQUIRE(run->lastEpoch->epoch == 1);
-  REQUIRE(run->lastEpoch->step == kBatchesPerEpoch);
+  REQUIRE(run->epochs->epoch == 1);
+  REQUIRE(run->epochs->last->epoch == 1);
+  REQUIRE(run->epochs->last->step == kBatchesPerEpoch);
   REQUIRE_FALSE(snapshot->playing);
   requireSnapshotMatches(*run, steppedRun(config, kBatchesPerEpoch + 2));
 
@@ -208,53 +209,50 @@ TEST_CASE("step(n) counts minibatch steps; epochs complete every batchesPerEpoch
   snapshot = engine.snapshot();
   run = snapshot->find(id);
   REQUIRE(run->step == 2 * kBatchesPerEpoch);
-  REQUIRE(run->epoch == 2);
-  REQUIRE(run->lastEpoch->epoch == 2);
+  REQUIRE(run->epochs->epoch == 2);
+  REQUIRE(run->epochs->last->epoch == 2);
   REQUIRE(snapshot->totalSteps == 2 * 2 * kBatchesPerEpoch);
-  NetworkRun expected = steppedRun(config, 2 * kBatchesPerEpoch);
-  REQUIRE(testing::sameRecord(*run->lastEpoch, testing::epochRecordOf(expected)));
+  Run expected = steppedRun(config, 2 * kBatchesPerEpoch);
+  REQUIRE(testing::sameRecord(*run->epochs->last, testing::epochRecordOf(expected)));
 }
 
 TEST_CASE("a network run's snapshot names its configuration and its epochs") {
-  const NetworkRunConfig config = networkConfig("sgd:lr=0.2");
+  const RunConfig config = networkConfig("sgd:lr=0.2");
   Engine engine;
-  const RunId id = engine.addNetworkRun(config, RunOptions{3 * kBatchesPerEpoch + 1, false});
+  const RunId id = engine.addRun(config, RunOptions{3 * kBatchesPerEpoch + 1, false});
   const RunId planar = engine.addRun(makeRunConfig("rosenbrock", "adam"), RunOptions{4, false});
   engine.play();
   REQUIRE(engine.waitUntilIdle(10s));
   const auto snapshot = engine.snapshot();
   const RunSnapshot* run = snapshot->find(id);
-  REQUIRE(run->network != nullptr);
-  REQUIRE(run->network->data == config.data);
-  REQUIRE(run->network->settings == config.settings);
-  REQUIRE(run->network->optimizer == config.optimizer);
+  REQUIRE(run->config->problem == config.problem);
+  REQUIRE(testing::networkOf(*run->config).data() == testing::networkOf(config).data());
+  REQUIRE(testing::networkOf(*run->config).settings() == testing::networkOf(config).settings());
   REQUIRE(run->config->optimizer == config.optimizer);
   REQUIRE(run->config->schedule == config.schedule);
-  REQUIRE(run->config->objective.name.empty());
+  REQUIRE(dynamic_cast<const ObjectiveProblem*>(run->config->problem.get()) == nullptr);
   REQUIRE(run->finished);
   REQUIRE(run->step == 3 * kBatchesPerEpoch + 1);
-  REQUIRE(run->epoch == 3);
-  REQUIRE(run->batchesPerEpoch == kBatchesPerEpoch);
-  REQUIRE(run->lastEpoch->epoch == 3);
-  REQUIRE(run->lastEpoch->metrics.trainAccuracy.has_value());
+  REQUIRE(run->epochs->epoch == 3);
+  REQUIRE(run->epochs->stepsPerEpoch == kBatchesPerEpoch);
+  REQUIRE(run->epochs->last->epoch == 3);
+  REQUIRE(run->epochs->last->metrics.trainAccuracy.has_value());
   // Plain SGD applies its lr to every weight and bias: each layer's bands collapse onto it.
-  REQUIRE(run->lastEpoch->layerRates.size() == 2);
-  for (const RateBands& bands : run->lastEpoch->layerRates)
+  REQUIRE(run->epochs->last->layerRates.size() == 2);
+  for (const RateBands& bands : run->epochs->last->layerRates)
     for (double value : {bands.min, bands.p10, bands.median, bands.p90, bands.max})
       REQUIRE(value == 0.2);
 
   const RunSnapshot* plain = snapshot->find(planar);
-  REQUIRE(plain->network == nullptr);
-  REQUIRE_FALSE(plain->lastEpoch.has_value());
-  REQUIRE(plain->batchesPerEpoch == 0);
-  REQUIRE(plain->epoch == 0);
+  REQUIRE(networkProblemOf(plain->config->problem.get()) == nullptr);
+  REQUIRE_FALSE(plain->epochs.has_value());
 }
 
 TEST_CASE("epoch 0 is the initial network, with NaN rate bands before any update") {
   Engine engine;
   RunTraces traces;
-  const NetworkRunConfig config = networkConfig("adam");
-  const RunId id = engine.addNetworkRun(config);
+  const RunConfig config = networkConfig("adam");
+  const RunId id = engine.addRun(config);
   settle(engine, traces);
   const EpochHistory* history = traces.epochs(id);
   REQUIRE(history != nullptr);
@@ -264,8 +262,9 @@ TEST_CASE("epoch 0 is the initial network, with NaN rate bands before any update
   REQUIRE(first.step == 0);
   REQUIRE(first.layerRates.size() == 2);
   for (const RateBands& bands : first.layerRates) REQUIRE(std::isnan(bands.median));
-  NetworkRun expected = buildNetworkRun(config);
-  REQUIRE(testing::sameMetrics(first.metrics, expected.evaluate()));
+  Run expected(config);
+  REQUIRE(
+      testing::sameMetrics(first.metrics, testing::taskOf(expected).evaluate(expected.params())));
 }
 
 }  // namespace optiscope

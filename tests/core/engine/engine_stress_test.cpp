@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/engine/engine.h"
+#include "core/engine/problem_changes.h"
 #include "core/engine/run_traces.h"
 #include "core/util/spec_error.h"
 #include "engine_test_support.h"
@@ -85,7 +86,7 @@ void sendCommands(Engine& engine, unsigned seed, std::atomic<int>& sent) {
           break;
         case 10:
           if (auto config = engine.runConfig(id)) {
-            Eigen::VectorXd start(makeObjective(config->objective)->dim());
+            Eigen::VectorXd start(config->problem->dimension());
             for (double& x : start) x = uniform(-2.0, 2.0);
             engine.setStart(id, start);
           }
@@ -95,8 +96,8 @@ void sendCommands(Engine& engine, unsigned seed, std::atomic<int>& sent) {
           break;
         case 12:
           if (pick(20) == 0)
-            engine.setObjective(
-                parseObjectiveSpec(objectiveSpecs()[pick(objectiveSpecs().size())]));
+            restartOnObjective(engine,
+                               parseObjectiveSpec(objectiveSpecs()[pick(objectiveSpecs().size())]));
           break;
         default:
           engine.takeTraceDeltas();
@@ -152,8 +153,9 @@ TEST_CASE("random commands from two threads keep every snapshot consistent") {
       stepsSeen += std::max(0LL, run.step - before.step);
       before = {run.generation, run.step};
 
-      auto& objective = objectives[run.config->objective.spec()];
-      if (!objective) objective = makeObjective(run.config->objective);
+      const ObjectiveConfig& config = testing::planarOf(*run.config).objectiveConfig();
+      auto& objective = objectives[config.spec()];
+      if (!objective) objective = makeObjective(config);
       REQUIRE(run.params.size() == objective->dim());
       REQUIRE(sameOrBothNan(run.loss, objective->value(run.params)));
       REQUIRE(run.diverged == (run.divergedAt >= 0));

@@ -67,6 +67,17 @@ std::string firstDifference(const std::vector<StepRecord>& actual,
   return out.str();
 }
 
+const ObjectiveProblem& planarOf(const RunConfig& config) {
+  return dynamic_cast<const ObjectiveProblem&>(*config.problem);
+}
+
+RunConfig onObjective(RunConfig config, const ObjectiveConfig& objective) {
+  const ObjectiveProblem& planar = planarOf(config);
+  config.problem =
+      std::make_shared<const ObjectiveProblem>(objective, planar.noiseSigma(), planar.noiseSeed());
+  return config;
+}
+
 void settle(Engine& engine, RunTraces& traces, std::chrono::milliseconds timeout) {
   REQUIRE(engine.waitUntilIdle(timeout));
   traces.absorb(engine.takeTraceDeltas());

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/engine/engine.h"
+#include "core/engine/objective_problem.h"
 #include "core/engine/run.h"
 #include "core/engine/run_traces.h"
 #include "core/engine/trace.h"
@@ -32,6 +33,11 @@ std::string firstDifference(const std::vector<StepRecord>& actual,
 bool sameBits(double a, double b);
 bool sameBits(const Eigen::VectorXd& a, const Eigen::VectorXd& b);
 bool sameBits(const StepRecord& a, const StepRecord& b);
+
+// The test function a 2D run's config descends, and the config moved to another one (with
+// the same gradient noise).
+const ObjectiveProblem& planarOf(const RunConfig& config);
+RunConfig onObjective(RunConfig config, const ObjectiveConfig& objective);
 
 // Waits for the engine to be idle (failing the test after `timeout`) and absorbs the deltas.
 void settle(Engine& engine, RunTraces& traces,

@@ -44,10 +44,11 @@ std::vector<EpochRecord> recordsOf(const EpochHistory& history) {
 }
 
 // One minibatch per epoch, so that every step is an epoch boundary.
-NetworkRunConfig wholeBatchConfig() {
-  NetworkRunConfig config = testing::networkConfig("sgd:lr=0.05");
-  config.settings.batchSize = static_cast<int>(config.data->train.size());
-  return config;
+RunConfig wholeBatchConfig() {
+  const auto data = testing::smallSplit();
+  NetworkSettings settings = testing::smallSettings();
+  settings.batchSize = static_cast<int>(data->train.size());
+  return testing::networkConfig(data, settings, "sgd:lr=0.05");
 }
 
 }  // namespace
@@ -74,12 +75,12 @@ TEST_CASE("an epoch history thins its older half when full") {
 }
 
 TEST_CASE("untaken epoch records stay bounded; consumers keep a bounded history") {
-  const NetworkRunConfig config = wholeBatchConfig();
+  const RunConfig config = wholeBatchConfig();
   constexpr long long kSteps = 10'000;
   Engine engine;
   // Nobody takes: first one stretch longer than the bound (the slot's own records thin),
   // then two more stretches, each merged into the untaken hand-over when the engine idles.
-  const RunId id = engine.addNetworkRun(config, RunOptions{6'000, false});
+  const RunId id = engine.addRun(config, RunOptions{6'000, false});
   engine.play();
   REQUIRE(engine.waitUntilIdle(120s));
   REQUIRE(engine.setStepLimit(id, kSteps));
@@ -91,7 +92,7 @@ TEST_CASE("untaken epoch records stay bounded; consumers keep a bounded history"
   REQUIRE(deltas.size() == 1);
   REQUIRE(deltas[0].run == id);
   requireThinned(deltas[0].epochs, kSteps, TraceDelta::kMaxPendingEpochs);
-  REQUIRE(engine.snapshot()->find(id)->lastEpoch->epoch == kSteps);
+  REQUIRE(engine.snapshot()->find(id)->epochs->last->epoch == kSteps);
 
   RunTraces traces;
   traces.absorb(deltas);
@@ -101,11 +102,11 @@ TEST_CASE("untaken epoch records stay bounded; consumers keep a bounded history"
 }
 
 TEST_CASE("full-resolution network runs hand over every epoch record") {
-  const NetworkRunConfig config = wholeBatchConfig();
+  const RunConfig config = wholeBatchConfig();
   constexpr long long kSteps = 5'000;  // more than an untaken delta keeps when bounded
   Engine engine;
   RunTraces traces;
-  const RunId id = engine.addNetworkRun(config, RunOptions{kSteps, true});
+  const RunId id = engine.addRun(config, RunOptions{kSteps, true});
   engine.play();
   testing::settle(engine, traces, 120s);
   const EpochHistory* history = traces.epochs(id);
@@ -114,10 +115,10 @@ TEST_CASE("full-resolution network runs hand over every epoch record") {
     REQUIRE((*history)[i].epoch == static_cast<long long>(i));
 }
 
-TEST_CASE("run traces keep epoch histories for network runs only") {
-  TraceDelta planar{1, 0, true, Trace(2), {}};
+TEST_CASE("run traces keep epoch histories for runs with epochs only") {
+  TraceDelta planar{1, 0, true, false, Trace(2), {}};
   planar.points.append(0, 1.0, Eigen::Vector2d(0, 0), Eigen::Vector2d(0, 0), Eigen::Vector2d(0, 0));
-  TraceDelta network{2, 0, true, Trace(0), {recordAt(0)}};
+  TraceDelta network{2, 0, true, true, Trace(0), {recordAt(0)}};
   network.points.append(0, 1.0, Eigen::VectorXd(), Eigen::VectorXd(), Eigen::VectorXd());
   RunTraces traces;
   traces.absorb({planar, network});
@@ -125,12 +126,12 @@ TEST_CASE("run traces keep epoch histories for network runs only") {
   REQUIRE(traces.epochs(3) == nullptr);
   REQUIRE(traces.epochs(2)->size() == 1);
 
-  TraceDelta more{2, 0, false, Trace(0), {recordAt(1), recordAt(2)}};
+  TraceDelta more{2, 0, false, true, Trace(0), {recordAt(1), recordAt(2)}};
   more.points.append(10, 0.5, Eigen::VectorXd(), Eigen::VectorXd(), Eigen::VectorXd());
   traces.absorb({more});
   REQUIRE(epochsOf(*traces.epochs(2)) == std::vector<long long>{0, 1, 2});
 
-  TraceDelta restart{2, 1, true, Trace(0), {recordAt(0)}};
+  TraceDelta restart{2, 1, true, true, Trace(0), {recordAt(0)}};
   restart.points.append(0, 1.0, Eigen::VectorXd(), Eigen::VectorXd(), Eigen::VectorXd());
   traces.absorb({restart});
   REQUIRE(epochsOf(*traces.epochs(2)) == std::vector<long long>{0});

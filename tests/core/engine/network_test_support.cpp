@@ -20,38 +20,54 @@ NetworkSettings smallSettings() {
   return settings;
 }
 
-NetworkRunConfig networkConfig(const std::string& optimizer, const std::string& schedule) {
-  return {smallSplit(), smallSettings(), parseOptimizerSpec(optimizer), parseScheduleSpec(schedule),
-          std::nullopt};
+RunConfig networkConfig(const std::string& optimizer, const std::string& schedule) {
+  return networkConfig(smallSplit(), smallSettings(), optimizer, schedule);
 }
 
-EpochRecord epochRecordOf(const NetworkRun& run) {
-  NetworkRun copy = run;
+RunConfig networkConfig(std::shared_ptr<const DataSplit> data, const NetworkSettings& settings,
+                        const std::string& optimizer, const std::string& schedule) {
+  return {std::make_shared<const NetworkProblem>(std::move(data), settings),
+          parseOptimizerSpec(optimizer), parseScheduleSpec(schedule), std::nullopt};
+}
+
+NetworkTask& taskOf(Run& run) { return dynamic_cast<NetworkProblem&>(run.problem()).task(); }
+
+const NetworkTask& taskOf(const Run& run) {
+  return dynamic_cast<const NetworkProblem&>(run.problem()).task();
+}
+
+const NetworkProblem& networkOf(const RunConfig& config) {
+  return dynamic_cast<const NetworkProblem&>(*config.problem);
+}
+
+EpochRecord epochRecordOf(const Run& run) {
+  Run copy = run;
   EpochRecord record;
   record.epoch = run.epoch();
   record.step = run.step();
-  record.metrics = copy.evaluate();
-  record.layerRates = layerRateBands(run.task().mlp().layers(), run.effectiveLr());
+  record.metrics = taskOf(copy).evaluate(copy.params());
+  record.layerRates = layerRateBands(taskOf(run).mlp().layers(), run.effectiveLr());
   record.params = run.params();
   return record;
 }
 
-NetworkReference referenceOf(const NetworkRun& run) {
+NetworkReference referenceOf(const Run& run) {
   NetworkReference reference{{run.loss()}, {}};
-  if (run.step() % run.batchesPerEpoch() == 0) reference.epochs.push_back(epochRecordOf(run));
+  if (run.step() % run.problem().stepsPerEpoch() == 0)
+    reference.epochs.push_back(epochRecordOf(run));
   return reference;
 }
 
-void continueReference(NetworkRun& run, long long steps, NetworkReference& into) {
+void continueReference(Run& run, long long steps, NetworkReference& into) {
   for (long long k = 0; k < steps && !run.diverged(); ++k) {
     run.advance();
     into.losses.push_back(run.loss());
-    if (run.step() % run.batchesPerEpoch() == 0) into.epochs.push_back(epochRecordOf(run));
+    if (run.step() % run.problem().stepsPerEpoch() == 0) into.epochs.push_back(epochRecordOf(run));
   }
 }
 
-NetworkReference networkReference(const NetworkRunConfig& config, long long steps) {
-  NetworkRun run = buildNetworkRun(config);
+NetworkReference networkReference(const RunConfig& config, long long steps) {
+  Run run(config);
   NetworkReference reference = referenceOf(run);
   continueReference(run, steps, reference);
   return reference;

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "core/engine/epoch_record.h"
-#include "core/engine/network_run_config.h"
+#include "core/engine/network_problem.h"
+#include "core/engine/run.h"
 #include "core/engine/trace.h"
-#include "core/nn/network_run.h"
 
 namespace optiscope::testing {
 
@@ -17,21 +17,27 @@ namespace optiscope::testing {
 inline constexpr long long kBatchesPerEpoch = 5;
 std::shared_ptr<const DataSplit> smallSplit();
 NetworkSettings smallSettings();
-NetworkRunConfig networkConfig(const std::string& optimizer,
-                               const std::string& schedule = "constant");
+// A run on the small task's network (its problem a NetworkProblem).
+RunConfig networkConfig(const std::string& optimizer, const std::string& schedule = "constant");
+RunConfig networkConfig(std::shared_ptr<const DataSplit> data, const NetworkSettings& settings,
+                        const std::string& optimizer, const std::string& schedule = "constant");
+// The network task a network run trains, and what a config's problem is.
+NetworkTask& taskOf(Run& run);
+const NetworkTask& taskOf(const Run& run);
+const NetworkProblem& networkOf(const RunConfig& config);
 
-// What a plain NetworkRun stepped in a loop produces: the minibatch loss of steps 0..steps
+// What a plain network Run stepped in a loop produces: the minibatch loss of steps 0..steps
 // and an EpochRecord at every epoch boundary. Metrics are measured on a copy of the run, so
 // the loop itself never evaluates (the engine must not be perturbed by evaluating either).
 struct NetworkReference {
   std::vector<double> losses;
   std::vector<EpochRecord> epochs;
 };
-EpochRecord epochRecordOf(const NetworkRun& run);
-NetworkReference networkReference(const NetworkRunConfig& config, long long steps);
+EpochRecord epochRecordOf(const Run& run);
+NetworkReference networkReference(const RunConfig& config, long long steps);
 // Continues `run` for `steps` more steps, appending to `into`.
-void continueReference(NetworkRun& run, long long steps, NetworkReference& into);
-NetworkReference referenceOf(const NetworkRun& run);  // step `run.step()` only
+void continueReference(Run& run, long long steps, NetworkReference& into);
+NetworkReference referenceOf(const Run& run);  // step `run.step()` only
 
 std::vector<double> lossesOf(const Trace& trace);
 bool sameMetrics(const NetworkMetrics& a, const NetworkMetrics& b);

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "ui/views/plot_style.h"
+#include "ui/common/plot_style.h"
 
 namespace optiscope::ui {
 namespace {

@@ -1,7 +1,7 @@
 #include "ui/network/insight/loss_slice_jobs.h"
 
-#include <QtConcurrent>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include "core/landscape/contour_levels.h"
@@ -22,93 +22,47 @@ std::shared_ptr<LandscapeResult> sliceLandscape(Grid grid, Resolution resolution
   return result;
 }
 
-LossSliceJobs::LossSliceJobs(QObject* parent) : QObject(parent) {}
+LossSliceJobs::LossSliceJobs(QObject* parent)
+    : QObject(parent),
+      m_slice(std::make_unique<GuiJob<LandscapeResult>>(
+          [this](std::shared_ptr<const LandscapeResult> result) { emit sliceReady(result); })),
+      m_line(std::make_unique<GuiJob<LossLine>>(
+          [this](std::shared_ptr<const LossLine> line) { emit lineReady(line); })) {}
 
 LossSliceJobs::~LossSliceJobs() {
-  for (Job& job : m_jobs) cancel(job);
-  // The jobs post their results to this object: it must outlive them.
-  for (Job& job : m_jobs) job.future.waitForFinished();
-}
-
-void LossSliceJobs::cancel(Job& job) {
-  if (job.cancel) *job.cancel = true;
-}
-
-void LossSliceJobs::prune() {
-  std::erase_if(m_jobs, [](const Job& job) { return job.future.isFinished(); });
+  m_slice.reset();
+  m_line.reset();
 }
 
 void LossSliceJobs::cancelAll() {
-  ++m_sliceGeneration;
-  ++m_lineGeneration;
-  cancel(m_slice);
-  cancel(m_line);
+  m_slice->cancelAll();
+  m_line->cancelAll();
 }
-
-bool LossSliceJobs::lineRunning() const { return m_line.cancel && !m_line.future.isFinished(); }
-bool LossSliceJobs::sliceRunning() const { return m_slice.cancel && !m_slice.future.isFinished(); }
 
 std::uint64_t LossSliceJobs::requestSlice(std::shared_ptr<const NetworkTask> task,
                                           LossSliceRequest request, int levelCount) {
-  prune();
-  cancel(m_slice);
-  const std::uint64_t generation = ++m_sliceGeneration;
-  auto flag = std::make_shared<std::atomic<bool>>(false);
-  QFuture<void> future = QtConcurrent::run(
-      [this, task = std::move(task), request = std::move(request), flag, generation, levelCount] {
-        NetworkTask local(*task);
-        const auto deliver = [&](Grid grid, SlicePass pass) {
-          std::shared_ptr<LandscapeResult> result = sliceLandscape(
-              std::move(grid), pass == SlicePass::kFine ? Resolution::kFine : Resolution::kCoarse,
-              levelCount);
-          result->generation = generation;
-          if (*flag) return;
-          QMetaObject::invokeMethod(
-              this,
-              [this, result = std::shared_ptr<const LandscapeResult>(result), generation] {
-                if (generation == m_sliceGeneration) emit sliceReady(result);
-              },
-              Qt::QueuedConnection);
-        };
-        // The view checks sizes before it asks; an exception here would resurface in the
-        // destructor's wait, so a failed job just delivers nothing.
-        try {
-          computeLossSlice(local, request, flag.get(), deliver);
-        } catch (const std::exception&) {
-        }
-      });
-  m_slice = {flag, future};
-  m_jobs.push_back(m_slice);
-  return generation;
+  return m_slice->request([task = std::move(task), request = std::move(request),
+                           levelCount](const GuiJob<LandscapeResult>::Outlet& outlet) {
+    NetworkTask local(*task);
+    computeLossSlice(local, request, outlet.cancelFlag(), [&](Grid grid, SlicePass pass) {
+      std::shared_ptr<LandscapeResult> result = sliceLandscape(
+          std::move(grid), pass == SlicePass::kFine ? Resolution::kFine : Resolution::kCoarse,
+          levelCount);
+      result->generation = outlet.generation();
+      outlet.deliver(std::move(result));
+    });
+  });
 }
 
 std::uint64_t LossSliceJobs::requestLine(std::shared_ptr<const NetworkTask> task,
                                          Eigen::VectorXd from, Eigen::VectorXd to,
                                          LossLineOptions options) {
-  prune();
-  cancel(m_line);
-  const std::uint64_t generation = ++m_lineGeneration;
-  auto flag = std::make_shared<std::atomic<bool>>(false);
-  QFuture<void> future = QtConcurrent::run([this, task = std::move(task), from = std::move(from),
-                                            to = std::move(to), options, flag, generation] {
+  return m_line->request([task = std::move(task), from = std::move(from), to = std::move(to),
+                          options](const GuiJob<LossLine>::Outlet& outlet) {
     NetworkTask local(*task);
-    std::optional<LossLine> line;
-    try {
-      line = lossAlongLine(local, from, to, options, flag.get());
-    } catch (const std::exception&) {
-    }
-    if (!line) return;
-    auto shared = std::make_shared<const LossLine>(std::move(*line));
-    QMetaObject::invokeMethod(
-        this,
-        [this, shared, generation] {
-          if (generation == m_lineGeneration) emit lineReady(shared);
-        },
-        Qt::QueuedConnection);
+    std::optional<LossLine> line = lossAlongLine(local, from, to, options, outlet.cancelFlag());
+    if (line) outlet.deliver(std::make_shared<const LossLine>(std::move(*line)));
   });
-  m_line = {flag, future};
-  m_jobs.push_back(m_line);
-  return generation;
 }
 
 }  // namespace optiscope::ui

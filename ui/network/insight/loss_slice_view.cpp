@@ -8,10 +8,10 @@
 #include <QVBoxLayout>
 #include <utility>
 
+#include "ui/common/landscape_heatmap.h"
+#include "ui/common/plot_style.h"
 #include "ui/network/insight/loss_line_plot.h"
 #include "ui/network/insight/loss_slice_jobs.h"
-#include "ui/views/landscape_heatmap.h"
-#include "ui/views/plot_style.h"
 
 namespace optiscope::ui {
 namespace {
@@ -132,6 +132,8 @@ void LossSliceView::setSliceRange(double range) {
   applyAxes();
   if (m_plane) requestSlice();
 }
+
+bool LossSliceView::computing() const { return !m_jobs->idle(); }
 
 void LossSliceView::requestSlice() {
   LossSliceRequest request;

@@ -72,6 +72,9 @@ class LossSliceView : public QWidget {
   LossLinePlot* linePlot() const { return m_line; }
   QPushButton* recenterButton() const { return m_recenter; }
   QString statusText() const;
+  // Whether a slice or line is still waiting or being computed (for tests: results already
+  // computed may still be queued for the GUI thread).
+  bool computing() const;
 
  signals:
   // The user asked for a new center (the button), or the view is shown for the first time

@@ -4,10 +4,10 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
-#include "ui/controllers/network_controller.h"
 #include "ui/network/insight/layer_rate_bands.h"
 #include "ui/network/insight/layer_rate_heatmap.h"
 #include "ui/network/insight/loss_slice_view.h"
+#include "ui/network/network_controller.h"
 
 namespace optiscope::ui {
 namespace {
@@ -42,7 +42,7 @@ NetworkInsightPanel::NetworkInsightPanel(NetworkController* controller, QWidget*
   });
   connect(controller, &NetworkController::updated, this, &NetworkInsightPanel::scheduleRefresh);
   connect(controller, &NetworkController::runsChanged, this, &NetworkInsightPanel::refreshNow);
-  connect(controller, &NetworkController::taskChanged, this, &NetworkInsightPanel::refreshNow);
+  connect(controller, &NetworkController::problemChanged, this, &NetworkInsightPanel::refreshNow);
   connect(controller, &NetworkController::selectedRunChanged, this,
           &NetworkInsightPanel::refreshNow);
   connect(m_slice, &LossSliceView::recenterRequested, this,
@@ -111,7 +111,7 @@ void NetworkInsightPanel::refreshRates(RunId selected, const RunSnapshot* run) {
                  "columns: inputs, then the bias); below, its spread per layer over the epochs")
                   .arg(label)
                   .arg(run->step)
-                  .arg(run->epoch));
+                  .arg(run->epochs ? run->epochs->epoch : 0));
   }
 
   const EpochHistory* history = m_controller->epochs(selected);
@@ -141,7 +141,7 @@ void NetworkInsightPanel::refreshSlice(RunId selected, const RunSnapshot* run) {
   }
   m_slice->setTrajectories(paths);
   if (run) {
-    const Eigen::VectorXd& start = run->network->start ? *run->network->start : m_initial;
+    const Eigen::VectorXd& start = run->config->start ? *run->config->start : m_initial;
     m_slice->setLineEnds(start, run->params, m_controller->style(selected).color);
   }
 }
@@ -156,7 +156,7 @@ void NetworkInsightPanel::recenterOnSelected() {
   }
   m_slice->recenter(run->params, tr("%1 at epoch %2 (step %3)")
                                      .arg(m_controller->style(selected).label)
-                                     .arg(run->epoch)
+                                     .arg(run->epochs ? run->epochs->epoch : 0)
                                      .arg(run->step));
 }
 

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+class QAction;
+class QDockWidget;
+class QMainWindow;
+
+namespace optiscope::ui {
+
+class RunController;
+class RunsPanel;
+
+// One page of the window (the Landscape, the Network): its central widget, its docks, the
+// actions of its own that the View menu shows, its controller and runs list. The window
+// (main_window.h) hosts pages and knows nothing else of them.
+class Page : public QWidget {
+  Q_OBJECT
+ public:
+  using QWidget::QWidget;
+
+  // The tab's title and tooltip.
+  virtual QString title() const = 0;
+  virtual QString summary() const = 0;
+  virtual RunController* controller() const = 0;
+  virtual RunsPanel* runsPanel() const = 0;
+  // Docks the host adds to `window` once (each with an object name, for saveState), in their
+  // area and sizes. They show only while the page does.
+  virtual QList<QDockWidget*> addDocks(QMainWindow* window) = 0;
+  // The page's own View-menu actions (in the menu only while the page shows).
+  virtual QList<QAction*> viewActions() const = 0;
+  // Replaces the page's scene with its default one.
+  virtual void loadDefaultScene() = 0;
+
+  // The host shows or hides the page. A page that is not on screen does not run: it pauses,
+  // and plays again when shown only if it was playing when hidden.
+  void setOnScreen(bool onScreen);
+  bool isOnScreen() const { return m_onScreen; }
+
+ private:
+  bool m_onScreen = false;
+  bool m_resumeWhenShown = false;
+};
+
+}  // namespace optiscope::ui

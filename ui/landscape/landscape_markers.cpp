@@ -1,0 +1,102 @@
+#include "ui/landscape/landscape_markers.h"
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace optiscope::ui {
+
+namespace {
+
+QCPCurve* markerCurve(QCPAxisRect* rect, const QString& layer, const QCPScatterStyle& style) {
+  auto* curve = new QCPCurve(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+  curve->setLayer(layer);
+  curve->setLineStyle(QCPCurve::lsNone);
+  curve->setScatterStyle(style);
+  curve->setSelectable(QCP::stNone);
+  curve->removeFromLegend();
+  return curve;
+}
+
+const QColor kHalo(0, 0, 0, 170);
+
+}  // namespace
+
+LandscapeMarkers::LandscapeMarkers(QCustomPlot*, QCPAxisRect* axisRect, const QString& minimaLayer,
+                                   const QString& startLayer)
+    : m_axisRect(axisRect) {
+  m_minimaHalo =
+      markerCurve(axisRect, minimaLayer,
+                  QCPScatterStyle(QCPScatterStyle::ssStar, QPen(kHalo, 4.0), Qt::NoBrush, 15));
+  m_minima =
+      markerCurve(axisRect, minimaLayer,
+                  QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 1.6), Qt::NoBrush, 15));
+  m_startHalo = markerCurve(
+      axisRect, startLayer,
+      QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(kHalo, 4.0), Qt::NoBrush, 16));
+  m_startMarker = markerCurve(
+      axisRect, startLayer,
+      QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(Qt::white, 1.8), Qt::NoBrush, 16));
+  m_hover = markerCurve(
+      axisRect, startLayer,
+      QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2.0), Qt::NoBrush, 15));
+}
+
+void LandscapeMarkers::setMinima(std::vector<Minimum> minima) {
+  m_minimaPoints = std::move(minima);
+  m_minima->data()->clear();
+  m_minimaHalo->data()->clear();
+  double t = 0.0;
+  for (const Minimum& minimum : m_minimaPoints) {
+    if (minimum.point.size() != 2) continue;
+    m_minimaHalo->addData(t, minimum.point[0], minimum.point[1]);
+    m_minima->addData(t, minimum.point[0], minimum.point[1]);
+    t += 1.0;
+  }
+}
+
+void LandscapeMarkers::setStart(const Eigen::Vector2d& start) {
+  m_start = start;
+  for (QCPCurve* curve : {m_startHalo, m_startMarker}) {
+    curve->data()->clear();
+    curve->addData(0.0, start.x(), start.y());
+  }
+}
+
+void LandscapeMarkers::setStartVisible(bool visible) {
+  m_startHalo->setVisible(visible);
+  m_startMarker->setVisible(visible);
+}
+
+void LandscapeMarkers::setHover(std::optional<Eigen::Vector2d> point) {
+  m_hover->data()->clear();
+  if (point) m_hover->addData(0.0, point->x(), point->y());
+}
+
+QPointF LandscapeMarkers::toPixel(const Eigen::VectorXd& point) const {
+  return {m_axisRect->axis(QCPAxis::atBottom)->coordToPixel(point[0]),
+          m_axisRect->axis(QCPAxis::atLeft)->coordToPixel(point[1])};
+}
+
+bool LandscapeMarkers::isNearStart(QPointF pixel, double radius) const {
+  if (!m_startMarker->visible()) return false;
+  const QPointF delta = toPixel(m_start) - pixel;
+  return std::hypot(delta.x(), delta.y()) <= radius;
+}
+
+std::optional<Minimum> LandscapeMarkers::minimumNear(QPointF pixel, double radius) const {
+  std::optional<Minimum> best;
+  double bestDistance = radius;
+  for (const Minimum& minimum : m_minimaPoints) {
+    if (minimum.point.size() != 2) continue;
+    const QPointF delta = toPixel(minimum.point) - pixel;
+    const double distance = std::hypot(delta.x(), delta.y());
+    if (distance <= bestDistance) {
+      bestDistance = distance;
+      best = minimum;
+    }
+  }
+  return best;
+}
+
+}  // namespace optiscope::ui

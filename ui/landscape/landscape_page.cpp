@@ -1,0 +1,104 @@
+#include "ui/landscape/landscape_page.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QVBoxLayout>
+
+#include "ui/common/runs_panel.h"
+#include "ui/landscape/function_panel.h"
+#include "ui/landscape/landscape_controller.h"
+#include "ui/landscape/landscape_run_extras.h"
+#include "ui/landscape/landscape_view.h"
+#include "ui/landscape/side_plots.h"
+
+namespace optiscope::ui {
+
+namespace {
+
+QDockWidget* dockOf(QWidget* content, const QString& title, const QString& name,
+                    QMainWindow* window) {
+  auto* dock = new QDockWidget(title, window);
+  dock->setObjectName(name);
+  dock->setWidget(content);
+  return dock;
+}
+
+}  // namespace
+
+LandscapePage::LandscapePage(LandscapeController* controller, QWidget* parent)
+    : Page(parent),
+      m_controller(controller),
+      m_extras(std::make_unique<LandscapeRunExtras>(controller)),
+      m_view(new LandscapeView(controller)),
+      m_functionPanel(new FunctionPanel(controller)),
+      m_runsPanel(new RunsPanel(controller, m_extras.get())),
+      m_sidePlots(new SidePlots(controller)) {
+  setObjectName(QStringLiteral("LandscapePage"));
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_view);
+  buildViewActions();
+}
+
+LandscapePage::~LandscapePage() = default;
+
+QString LandscapePage::title() const { return tr("Landscape"); }
+
+QString LandscapePage::summary() const { return tr("optimizers racing on a 2D function"); }
+
+RunController* LandscapePage::controller() const { return m_controller; }
+
+QList<QDockWidget*> LandscapePage::addDocks(QMainWindow* window) {
+  // The right column runs the full height; the plots sit under the landscape only.
+  QDockWidget* function =
+      dockOf(m_functionPanel, tr("Function"), QStringLiteral("FunctionDock"), window);
+  QDockWidget* runs = dockOf(m_runsPanel, tr("Runs"), QStringLiteral("RunsDock"), window);
+  QDockWidget* plots =
+      dockOf(m_sidePlots, tr("Loss and learning rates"), QStringLiteral("PlotsDock"), window);
+  window->addDockWidget(Qt::RightDockWidgetArea, function);
+  window->addDockWidget(Qt::RightDockWidgetArea, runs);
+  window->addDockWidget(Qt::BottomDockWidgetArea, plots);
+  window->resizeDocks({function, runs}, {170, 630}, Qt::Vertical);
+  window->resizeDocks({runs}, {400}, Qt::Horizontal);
+  window->resizeDocks({plots}, {260}, Qt::Vertical);
+  return {function, runs, plots};
+}
+
+void LandscapePage::loadDefaultScene() { m_controller->loadDefaultScene(); }
+
+void LandscapePage::buildViewActions() {
+  auto* resetView = new QAction(tr("&Reset view"), this);
+  resetView->setShortcut(Qt::Key_Home);
+  resetView->setToolTip(tr("back to the function's default box"));
+  connect(resetView, &QAction::triggered, m_view, &LandscapeView::resetView);
+
+  // The view picks the scale per function; the action shows what is on screen and forces the
+  // other scale when toggled.
+  auto* logColors = new QAction(tr("&Log color scale"), this);
+  logColors->setCheckable(true);
+  logColors->setShortcut(Qt::Key_L);
+  connect(logColors, &QAction::triggered, m_view, [this](bool on) {
+    m_view->setColorScaleMode(on ? ColorScaleMode::Logarithmic : ColorScaleMode::Linear);
+  });
+  connect(m_view, &LandscapeView::landscapeShown, logColors,
+          [this, logColors] { logColors->setChecked(m_view->logColorsShown()); });
+
+  // The view holds the one contours state; the action shows and sets it.
+  auto* contours = new QAction(tr("Show &contours"), this);
+  contours->setCheckable(true);
+  contours->setShortcut(Qt::Key_C);
+  contours->setChecked(m_view->contoursShown());
+  connect(contours, &QAction::toggled, m_view, &LandscapeView::setContoursShown);
+
+  auto* logSteps = new QAction(tr("Log &step axis"), this);
+  logSteps->setCheckable(true);
+  logSteps->setChecked(m_sidePlots->logStepAxis());
+  logSteps->setShortcut(Qt::Key_X);
+  connect(logSteps, &QAction::toggled, m_sidePlots, &SidePlots::setLogStepAxis);
+  connect(m_sidePlots, &SidePlots::logStepAxisChanged, logSteps, &QAction::setChecked);
+
+  m_viewActions = {resetView, logColors, contours, logSteps};
+}
+
+}  // namespace optiscope::ui
