@@ -184,6 +184,26 @@ TEST_CASE("zooming with the wheel re-evaluates the landscape for the new view", 
   CHECK_FALSE(evaluator.hasPending());
 }
 
+TEST_CASE("relabelled axes and color bar do not ask for another landscape", "[landscape]") {
+  // The cause of issue 10's flaky gate: a result relabels the color bar, the new labels change
+  // the axis rect's width by a few dozen pixels, and the view asked for a new fine grid, which
+  // superseded the result about to arrive.
+  Fixture fixture({"sgd:lr=0.001"});
+  LandscapeEvaluator& evaluator = fixture.view.evaluator();
+  evaluator.setDebounceInterval(std::chrono::hours(1));
+  const int requests = evaluator.requestCount();
+  const int width = fixture.view.axisRect()->rect().width();
+  // A linear color bar carries other numbers, of other widths, than the log one shown now.
+  REQUIRE(fixture.view.logColorsShown());
+  fixture.view.setColorScaleMode(ColorScaleMode::Linear);
+  REQUIRE(QTest::qWaitFor([&] { return !fixture.view.logColorsShown(); }, kTimeoutMs));
+  fixture.view.plot()->replot();  // lays the new labels out
+  INFO("axis rect " << width << " -> " << fixture.view.axisRect()->rect().width() << " px wide");
+  CHECK(fixture.view.axisRect()->rect().width() != width);  // the labels did move the plot
+  CHECK(evaluator.requestCount() == requests);
+  CHECK_FALSE(evaluator.hasPending());
+}
+
 TEST_CASE("setting the axis range programmatically re-evaluates too, and stale results are dropped",
           "[landscape]") {
   Fixture fixture({"sgd:lr=0.001"});
