@@ -26,7 +26,7 @@ expr::Formula parsed(const std::string& formula, const std::vector<std::string>*
   try {
     return expr::parseFormula(formula, parameters);
   } catch (const SpecError& e) {
-    throw SpecError(std::string("expr: ") + e.what() + " (in f=" + formula + ")");
+    throw SpecError(std::string("expr: ") + e.what() + " in '" + formula + "'");
   }
 }
 
