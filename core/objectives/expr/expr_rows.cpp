@@ -14,11 +14,22 @@ enum Shape { kUnary, kBlockBlock, kBlockScalar, kScalarBlock };
 using Loop = void (*)(const double* a, double sa, const double* b, double sb, double* out,
                       double c);
 
+// Each loop is compiled for AVX-512, AVX (+FMA) and baseline x86-64, and the loader picks one
+// clone for the CPU, as core/optim/kernel_dispatch.h does for the optimizer kernels (see there
+// why not under sanitizers). The clones perform the same IEEE operations (-ffp-contract=off
+// forbids fusing), so rows stay bit for bit the scalar value(); only the vector width differs.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) && \
+    !defined(__SANITIZE_THREAD__) && !defined(__SANITIZE_ADDRESS__)
+#define OPTISCOPE_ROW_KERNEL __attribute__((target_clones("avx512f", "fma", "default")))
+#else
+#define OPTISCOPE_ROW_KERNEL
+#endif
+
 // Always the full block: a trip count known at compile time lets -O2 vectorize the loop
 // without a scalar remainder (the last, partial block runs on padding).
 template <Op kOp, Shape kShape>
-void loop(const double* __restrict a, double sa, const double* __restrict b, double sb,
-          double* __restrict out, double c) {
+OPTISCOPE_ROW_KERNEL void loop(const double* __restrict a, double sa, const double* __restrict b,
+                               double sb, double* __restrict out, double c) {
   for (int i = 0; i < kBlock; ++i) {
     if constexpr (kShape == kUnary) out[i] = apply(kOp, a[i], 0.0, c);
     if constexpr (kShape == kBlockBlock) out[i] = apply(kOp, a[i], b[i], c);
