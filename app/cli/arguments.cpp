@@ -87,6 +87,8 @@ std::string functionSpecWithDim(const std::string& function,
   const long long n = parseInteger(*dim, "--dim");
   const Spec spec = parseSpec(function, "function");
   const ObjectiveInfo& info = findObjective(spec.name);
+  if (info.paramsOf)
+    throw SpecError("--dim: a typed surface's dimension is its highest variable; write x1..xn");
   if (!info.anyDimension)
     throw SpecError("--dim: function '" + spec.name + "' is 2-dimensional only; N-dimensional: " +
                     "sphere, rosenbrock, rastrigin, styblinski_tang");

@@ -4,6 +4,7 @@
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
 #include "core/objectives/objective.h"
+#include "core/optim/chain/chain_block.h"
 #include "core/optim/registry.h"
 #include "core/optim/schedule.h"
 
@@ -46,6 +47,13 @@ int listFunctions(const std::vector<std::string>& args) {
     if (!info.params.empty()) line << "  params:" << paramList(info.params);
     std::cout << line.str() << '\n';
   }
+  // Typed surfaces have no fixed minima or box: the keys say what can be set.
+  for (const auto& info : typedObjectiveCatalog())
+    std::cout << info.name
+              << ":f=<formula>  dim=2 (x, y) or N (x1..xn)  minima=numerical  "
+                 "view=[-2,2]x[-2,2] (keys xmin,xmax,ymin,ymax)  start=(-1.5, 1.5) (keys x0,y0)  "
+                 "params: one per name in the formula, e.g. expr:f=a*x^2+b*y^2,a=1,b=10  — "
+              << info.summary << '\n';
   return 0;
 }
 
@@ -53,6 +61,10 @@ int listOptimizers(const std::vector<std::string>& args) {
   Arguments(args, "optimizers", {});
   for (const auto& info : optimizerCatalog())
     std::cout << info.name << ":" << paramList(info.params) << "  — " << info.summary << '\n';
+  // The blocks a chain is built from, each as it is written in chain:blocks=[...].
+  for (const auto& block : chainBlockCatalog())
+    std::cout << "  chain block " << block.name << ":" << paramList(block.params) << "  — "
+              << block.summary << ": " << block.formula << '\n';
   return 0;
 }
 

@@ -7,8 +7,9 @@ const char* usageText() {
 
 Commands:
   functions                 one line per test function: dimension, global minima, view box,
-                            default start
-  optimizers                one line per optimizer: every hyperparameter with its default
+                            default start; last, typed surfaces (expr:f=<formula>)
+  optimizers                one line per optimizer: every hyperparameter with its default;
+                            last, the blocks of the chain optimizer
   schedules                 one line per learning-rate schedule with its parameters
   run --function F --optimizer SPEC [--start X,Y] [--dim N] [--steps N] [--schedule SPEC]
       [--noise SIGMA] [--seed S] [--out FILE]
@@ -36,6 +37,15 @@ Specs:
     --schedule multistep:milestones=[30,60],gamma=0.5
     --schedule sequence:first=linear(start_factor=0.1,total_iters=10),then=cosine(t_max=90),milestone=10
   A nested schedule is written name(key=value,...); lists are written [a,b,c].
+
+Typed surfaces and chains:
+    --function 'expr:f=(1-x)^2+100*(y-x^2)^2'
+    --function 'expr:f=a*x^2+b*y^2,a=1,b=10,xmin=-3,xmax=3'      (x0,y0: default start)
+    --function 'expr:f=x1^2+2*x2^2+3*x3^2'                      (N-d: x1..xn)
+    --optimizer 'chain:blocks=[add_decayed_weights(weight_decay=0.01),scale_by_adam,scale_by_learning_rate(lr=0.05)]'
+  A formula uses x, y (or x1..xn), numbers, pi, e, + - * / ^ and abs sqrt exp log log1p sin
+  cos tan tanh sinh cosh atan atan2 min max pow hypot; every other name is a parameter whose
+  value follows the formula. A chain's lr is its scale_by_learning_rate block's lr.
 
 run CSV:
   header step,x,y,loss,grad_x,grad_y,lr_x,lr_y (N dimensions: step,x0..,loss,grad_x0..,lr_x0..).

@@ -44,6 +44,9 @@ class Objective {
 
   // Every global minimum with its value from the literature.
   virtual std::vector<Minimum> globalMinima() const = 0;
+  // True when globalMinima() was found numerically (a typed formula) rather than taken from
+  // the literature: a GUI says so next to the markers.
+  virtual bool minimaAreNumerical() const { return false; }
   virtual Box viewBox() const = 0;
   virtual Eigen::VectorXd defaultStart() const = 0;
 
@@ -58,6 +61,11 @@ struct ObjectiveInfo {
   bool anyDimension = false;      // has a `dim` parameter
   std::vector<ParamInfo> params;  // e.g. quadratic: condition, angle; N-d: dim
   std::function<std::unique_ptr<Objective>(const ParamValues&)> create;
+  // Set only for objectives whose keys depend on the spec (expr: one key per parameter its
+  // formula uses); `params` then lists the keys every such spec may have. `parse` validates a
+  // spec into values, `paramsOf` is the complete table of valid values.
+  std::function<ParamValues(const Spec&)> parse = {};
+  std::function<std::vector<ParamInfo>(const ParamValues&)> paramsOf = {};
 };
 
 struct ObjectiveConfig {
@@ -69,8 +77,14 @@ struct ObjectiveConfig {
 };
 
 const std::vector<ObjectiveInfo>& objectiveCatalog();
-const ObjectiveInfo& findObjective(std::string_view name);  // throws SpecError
-// `quadratic:condition=10,angle=30`, `rosenbrock:dim=10`.
+// Surfaces the user types rather than picks: `expr:f=<formula>` (core/objectives/expr).
+const std::vector<ObjectiveInfo>& typedObjectiveCatalog();
+// Either catalog; throws SpecError.
+const ObjectiveInfo& findObjective(std::string_view name);
+// The parameter table of a config: the catalog's, or for expr the one of its formula (with a
+// field per formula parameter), which is what a GUI builds its fields from.
+std::vector<ParamInfo> objectiveParams(const ObjectiveConfig& config);
+// `quadratic:condition=10,angle=30`, `rosenbrock:dim=10`, `expr:f=a*x^2+y^2,a=3`.
 ObjectiveConfig parseObjectiveSpec(std::string_view spec);
 std::unique_ptr<Objective> makeObjective(const ObjectiveConfig& config);
 std::unique_ptr<Objective> makeObjective(std::string_view spec);

@@ -8,6 +8,7 @@
 #include "core/optim/adamax.h"
 #include "core/optim/adamw.h"
 #include "core/optim/asgd.h"
+#include "core/optim/chain/chain.h"
 #include "core/optim/lion.h"
 #include "core/optim/nadam.h"
 #include "core/optim/radam.h"
@@ -39,6 +40,7 @@ const std::vector<OptimizerInfo>& optimizerCatalog() {
       AdaBelief::describe(),
       Yogi::describe(),
       AdaBound::describe(),
+      Chain::describe(),
   };
   // clang-format on
   return catalog;
@@ -59,7 +61,13 @@ std::string OptimizerConfig::spec() const {
 
 namespace {
 
-OptimizerConfig validated(const OptimizerInfo& info, ParamValues values) {
+OptimizerConfig validated(const OptimizerInfo& info, ParamValues values,
+                          const std::vector<std::pair<std::string, std::string>>& changes) {
+  if (info.complete) {
+    std::vector<std::string> changed;
+    for (const auto& [key, value] : changes) changed.push_back(key);
+    info.complete(values, changed);
+  }
   // Cross-field rules live in the optimizer; constructing one is the single place they run.
   info.create()->setHyperparameters(values);
   return OptimizerConfig{info.name, std::move(values)};
@@ -70,13 +78,14 @@ OptimizerConfig validated(const OptimizerInfo& info, ParamValues values) {
 OptimizerConfig parseOptimizerSpec(std::string_view text) {
   const Spec spec = parseSpec(text, "optimizer");
   const OptimizerInfo& info = findOptimizer(spec.name);
-  return validated(info, applyArgs(info.params, defaultValues(info.params), spec.args, info.name));
+  return validated(info, applyArgs(info.params, defaultValues(info.params), spec.args, info.name),
+                   spec.args);
 }
 
 OptimizerConfig withChanges(const OptimizerConfig& config,
                             const std::vector<std::pair<std::string, std::string>>& changes) {
   const OptimizerInfo& info = findOptimizer(config.name);
-  return validated(info, applyArgs(info.params, config.values, changes, info.name));
+  return validated(info, applyArgs(info.params, config.values, changes, info.name), changes);
 }
 
 std::unique_ptr<Optimizer> makeOptimizer(const OptimizerConfig& config) {

@@ -19,6 +19,10 @@ struct OptimizerInfo {
   std::string paper;
   std::vector<ParamInfo> params;
   std::function<std::unique_ptr<Optimizer>()> create;  // unconfigured instance
+  // Optional: derives values that follow from others once key=value changes are applied
+  // (chain: its lr and its scale_by_learning_rate block's lr are one value, and its blocks are
+  // stored canonical). `changed` are the keys just given. Throws SpecError.
+  std::function<void(ParamValues& values, const std::vector<std::string>& changed)> complete = {};
 };
 
 // A validated optimizer choice: the name and every hyperparameter value.

@@ -35,6 +35,8 @@ std::string ParamInfo::rangeText() const {
       return "a list like [30,60] of numbers >= " + num(min);
     case ParamKind::Spec:
       return "a nested spec like name(key=value,...)";
+    case ParamKind::Text:
+      return "text as described";
     default:
       break;
   }
@@ -138,6 +140,12 @@ ParamInfo specParam(std::string name, std::string def, std::string help) {
   return p;
 }
 
+ParamInfo textParam(std::string name, std::string def, std::string help) {
+  ParamInfo p = specParam(std::move(name), std::move(def), std::move(help));
+  p.kind = ParamKind::Text;
+  return p;
+}
+
 double ParamValues::real(std::string_view name) const { return lookup(m_numbers, name); }
 long long ParamValues::integer(std::string_view name) const {
   return static_cast<long long>(lookup(m_numbers, name));
@@ -221,6 +229,9 @@ void applyOne(const ParamInfo& info, const std::string& raw, ParamValues& values
     }
     case ParamKind::Spec:
       values.setText(info.name, nestedSpecText(raw));
+      return;
+    case ParamKind::Text:
+      values.setText(info.name, raw);
       return;
   }
 }

@@ -10,7 +10,9 @@
 
 namespace optiscope {
 
-enum class ParamKind { Real, Integer, Bool, Choice, List, Spec };
+// Text is free text its owner validates (a typed surface's formula, a chain's list of
+// blocks); it is stored as written, without the nesting rewrite of Spec.
+enum class ParamKind { Real, Integer, Bool, Choice, List, Spec, Text };
 
 // One hyperparameter as a user sees it: its torch name, kind, default and allowed range.
 // The CLI lists these, the GUI builds its fields from them, and spec parsing validates with
@@ -19,7 +21,7 @@ struct ParamInfo {
   std::string name;
   ParamKind kind = ParamKind::Real;
   double defaultValue = 0.0;  // Real, Integer, Bool (0/1)
-  std::string defaultText;    // Choice, List ("[30,60]"), Spec
+  std::string defaultText;    // Choice, List ("[30,60]"), Spec, Text
   std::string help;
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();
@@ -46,6 +48,7 @@ ParamInfo choiceParam(std::string name, std::string def, std::vector<std::string
                       std::string help);
 ParamInfo listParam(std::string name, std::string def, std::string help, double min = 0.0);
 ParamInfo specParam(std::string name, std::string def, std::string help);
+ParamInfo textParam(std::string name, std::string def, std::string help);
 
 // Validated values for a ParamInfo table; every key of the table is present.
 class ParamValues {
@@ -53,7 +56,7 @@ class ParamValues {
   double real(std::string_view name) const;
   long long integer(std::string_view name) const;
   bool flag(std::string_view name) const;
-  const std::string& text(std::string_view name) const;  // Choice and Spec
+  const std::string& text(std::string_view name) const;  // Choice, Spec and Text
   const std::vector<double>& list(std::string_view name) const;
   bool has(std::string_view name) const;
 

@@ -48,6 +48,22 @@ bool isNameChar(char c) {
          c == '-';
 }
 
+// One `key=value` item of `whole`, appended to spec.args after the checks every spec gets.
+void addItem(Spec& spec, const std::string& part, const std::string& ctx,
+             const std::string& whole) {
+  const size_t eq = part.find('=');
+  if (part.empty()) throw SpecError(ctx + " spec '" + whole + "': empty key=value item");
+  if (eq == std::string::npos)
+    throw SpecError(ctx + " spec '" + whole + "': '" + part + "' is not key=value");
+  std::string key = trim(std::string_view(part).substr(0, eq));
+  std::string value = trim(std::string_view(part).substr(eq + 1));
+  if (key.empty()) throw SpecError(ctx + " spec '" + whole + "': '" + part + "' has no key");
+  if (value.empty()) throw SpecError(ctx + " spec '" + whole + "': key '" + key + "' has no value");
+  for (const auto& [k, v] : spec.args)
+    if (k == key) throw SpecError(ctx + " spec '" + whole + "': key '" + key + "' given twice");
+  spec.args.emplace_back(std::move(key), std::move(value));
+}
+
 }  // namespace
 
 std::string Spec::toString() const {
@@ -74,19 +90,35 @@ Spec parseSpec(std::string_view text, std::string_view what) {
   const std::string_view rest = std::string_view(whole).substr(colon + 1);
   if (trim(rest).empty())
     throw SpecError(ctx + " spec '" + whole + "': nothing after ':'; expected key=value,...");
-  for (const std::string& part : splitTopLevel(rest, ',', ctx + " spec '" + whole + "'")) {
-    const size_t eq = part.find('=');
-    if (part.empty()) throw SpecError(ctx + " spec '" + whole + "': empty key=value item");
-    if (eq == std::string::npos)
-      throw SpecError(ctx + " spec '" + whole + "': '" + part + "' is not key=value");
-    std::string key = trim(std::string_view(part).substr(0, eq));
-    std::string value = trim(std::string_view(part).substr(eq + 1));
-    if (key.empty()) throw SpecError(ctx + " spec '" + whole + "': '" + part + "' has no key");
-    if (value.empty())
-      throw SpecError(ctx + " spec '" + whole + "': key '" + key + "' has no value");
-    for (const auto& [k, v] : spec.args)
-      if (k == key) throw SpecError(ctx + " spec '" + whole + "': key '" + key + "' given twice");
-    spec.args.emplace_back(std::move(key), std::move(value));
+  for (const std::string& part : splitTopLevel(rest, ',', ctx + " spec '" + whole + "'"))
+    addItem(spec, part, ctx, whole);
+  return spec;
+}
+
+Spec parseSpecByKeys(std::string_view text, std::string_view what) {
+  const std::string whole = trim(text);
+  const size_t colon = whole.find(':');
+  if (colon == std::string::npos) return parseSpec(whole, what);
+  // The name and the first key go through parseSpec's checks; then each item runs to the next
+  // ",<name>=" (a key can be nothing else, since no value contains '=').
+  std::vector<size_t> cuts;
+  for (size_t i = colon + 1; i < whole.size(); ++i) {
+    if (whole[i] != ',') continue;
+    size_t j = i + 1;
+    while (j < whole.size() && (whole[j] == ' ' || whole[j] == '\t')) ++j;
+    const size_t nameStart = j;
+    while (j < whole.size() && isNameChar(whole[j])) ++j;
+    const size_t nameEnd = j;
+    while (j < whole.size() && (whole[j] == ' ' || whole[j] == '\t')) ++j;
+    if (nameEnd > nameStart && j < whole.size() && whole[j] == '=') cuts.push_back(i);
+  }
+  Spec spec = parseSpec(whole.substr(0, colon), what);
+  const std::string ctx(what);
+  size_t start = colon + 1;
+  cuts.push_back(whole.size());
+  for (const size_t cut : cuts) {
+    addItem(spec, trim(std::string_view(whole).substr(start, cut - start)), ctx, whole);
+    start = cut + 1;
   }
   return spec;
 }

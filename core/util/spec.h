@@ -21,6 +21,11 @@ struct Spec {
 // given twice). `what` ("optimizer", "schedule", "function") prefixes every message.
 Spec parseSpec(std::string_view text, std::string_view what);
 
+// For specs whose values never contain '=' (a typed formula): splits `name:key=value,...` at
+// every ',' that starts a new `key=`, whatever the brackets, so that a formula with a missing
+// ')' still reaches its own parser, which names the column. Otherwise as parseSpec.
+Spec parseSpecByKeys(std::string_view text, std::string_view what);
+
 // `linear(total_iters=10)` -> `linear:total_iters=10`; `cosine` -> `cosine`.
 std::string nestedSpecText(std::string_view value);
 

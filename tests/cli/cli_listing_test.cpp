@@ -36,3 +36,19 @@ TEST_CASE("optimizers lists every optimizer with torch's defaults") {
   CHECK(r.out.find("adamw: lr=0.001") != std::string::npos);
   CHECK(r.out.find("weight_decay=0.01") != std::string::npos);
 }
+
+TEST_CASE("functions lists typed surfaces; optimizers lists the chain and its blocks") {
+  const CliResult functions = runCli("functions");
+  REQUIRE(functions.exitCode == 0);
+  CHECK(functions.out.find("\nexpr:f=<formula>  dim=2 (x, y) or N (x1..xn)  minima=numerical") !=
+        std::string::npos);
+  const CliResult optimizers = runCli("optimizers");
+  REQUIRE(optimizers.exitCode == 0);
+  CHECK(optimizers.out.find("\nchain: blocks=[") != std::string::npos);
+  for (const char* block : {"clip", "clip_by_global_norm", "add_decayed_weights", "trace",
+                            "scale_by_rss", "scale_by_rms", "scale_by_adam", "scale_by_belief",
+                            "scale_by_sign", "scale_by_schedule", "scale_by_learning_rate"}) {
+    INFO(block);
+    CHECK(optimizers.out.find(std::string("\n  chain block ") + block + ":") != std::string::npos);
+  }
+}

@@ -112,3 +112,18 @@ TEST_CASE("schedules change the learning rate a run uses") {
   CHECK(numbers(rows[3])[6] == 0.1);   // update 2
   CHECK(numbers(rows[4])[6] == 0.05);  // update 3, after two scheduler steps
 }
+
+TEST_CASE("a typed Rosenbrock and an Adam made of blocks reach torch's Adam point too") {
+  // Issue 16: the formula and the chain go wherever a function or an optimizer spec goes.
+  for (const std::string& args :
+       {std::string("run --function 'expr:f=(1-x)^2+100*(y-x^2)^2' --optimizer adam:lr=0.05"),
+        std::string("run --function rosenbrock --optimizer "
+                    "'chain:blocks=[scale_by_adam,scale_by_learning_rate(lr=0.05)]'")}) {
+    INFO(args);
+    const CliResult r = runCli(args + " --start -1.5,2 --steps 50");
+    REQUIRE(r.exitCode == 0);
+    const auto last = numbers(lines(r.out).back());
+    CHECK(std::abs(last[1] - -1.3745064088634462) <= 1e-12 * 1.3745064088634462);
+    CHECK(std::abs(last[2] - 1.8868385921216777) <= 1e-12 * 1.8868385921216777);
+  }
+}

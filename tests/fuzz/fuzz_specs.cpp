@@ -3,7 +3,12 @@
 // text, anything else escaping is a finding. A valid config must read back from its own
 // canonical spec, and the optimizer is then built and stepped a few times on the function
 // under the schedule: whatever the numbers, nothing may crash, hang or trip a sanitizer.
+// Function specs include typed formulas (expr:f=...) and optimizer specs chains of blocks
+// (chain:blocks=[...]); for a 2D function a landscape row must be value() at each of its
+// points, and the Hessian is evaluated at the start.
 #include <Eigen/Core>
+#include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -48,6 +53,23 @@ bool parseRoundTrip(const std::string& text, Parse parse, Config& config) {
   return true;
 }
 
+// A landscape row (Objective::values) is value() at every point, bit for bit (any NaN equals
+// any NaN); a typed formula's row program is a separate evaluator that must agree.
+void checkRow(const Objective& objective, const Eigen::VectorXd& start) {
+  if (objective.dim() != 2) return;
+  Eigen::VectorXd xs(9), row(9);
+  const double xsValues[] = {start[0], -start[0], 0.0, -0.0, 1e-300, 1e300, -2.5, 0.75, NAN};
+  for (Eigen::Index i = 0; i < 9; ++i) xs[i] = xsValues[i];
+  objective.values(xs, start[1], row);
+  for (Eigen::Index i = 0; i < 9; ++i) {
+    const double expected = objective.value(Eigen::Vector2d(xs[i], start[1]));
+    const bool same =
+        (std::isnan(expected) && std::isnan(row[i])) ||
+        std::bit_cast<std::uint64_t>(expected) == std::bit_cast<std::uint64_t>(row[i]);
+    if (!same) std::abort();
+  }
+}
+
 void stepOptimizer(const OptimizerConfig& optimizerConfig, const ScheduleConfig& scheduleConfig,
                    const ObjectiveConfig& objectiveConfig) {
   std::unique_ptr<Objective> objective;
@@ -63,6 +85,8 @@ void stepOptimizer(const OptimizerConfig& optimizerConfig, const ScheduleConfig&
   if (objective->dim() > kMaxDimension) return;
   Eigen::VectorXd x = objective->defaultStart();
   Eigen::VectorXd g(x.size());
+  checkRow(*objective, x);
+  if (x.size() <= 64) (void)objective->hessian(x);
   optimizer->init(x.size());
   try {
     // A schedule checks what it needs of the optimizer (e.g. a momentum to cycle) here.

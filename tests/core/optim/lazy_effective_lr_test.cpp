@@ -164,6 +164,16 @@ const std::map<std::string, std::pair<std::string, Formula>>& formulas() {
         [](const Optimizer& o, const StepContext& c) {
           return adamRate(o, stateOf(o, "v"), c.t);
         }}},
+      {"chain",
+       // The product of the scaling blocks' factors, in block order: 1/(√vmax/√bc2 + eps)
+       // from scale_by_adam, then the lr of scale_by_learning_rate.
+       {"chain:blocks=[scale_by_adam(beta2=0.95,amsgrad=true),scale_by_learning_rate(lr=0.02)]",
+        [](const Optimizer& o, const StepContext& c) {
+          const double sqrtBc2 = std::sqrt(1.0 - std::pow(0.95, c.t));
+          return map(stateOf(o, "1.scale_by_adam.vmax"), [&](double v, Eigen::Index) {
+            return (1.0 / (std::sqrt(v) / sqrtBc2 + 1e-8)) * o.lr();
+          });
+        }}},
       {"adabound",
        {"adabound:lr=0.01,final_lr=0.05,gamma=0.5,amsbound=true",
         [](const Optimizer& o, const StepContext& c) {

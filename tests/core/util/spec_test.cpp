@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/util/params.h"
 #include "core/util/spec_error.h"
 
 using namespace optiscope;
@@ -41,4 +42,26 @@ TEST_CASE("number parsing is strict and finite") {
   CHECK(parseBool("true", "b"));
   CHECK_THROWS_WITH(parseBool("yes", "b"), Catch::Contains("true or false"));
   CHECK(formatDouble(0.1) == "0.10000000000000001");
+}
+
+TEST_CASE("parseSpecByKeys splits at keys, whatever the brackets of a formula") {
+  const Spec spec = parseSpecByKeys("expr: f=min(x,y)*(x+1 , a = 2,b=3", "function");
+  CHECK(spec.name == "expr");
+  REQUIRE(spec.args.size() == 3);
+  CHECK(spec.args[0] == std::pair<std::string, std::string>{"f", "min(x,y)*(x+1"});
+  CHECK(spec.args[1] == std::pair<std::string, std::string>{"a", "2"});
+  CHECK(spec.args[2] == std::pair<std::string, std::string>{"b", "3"});
+  CHECK(parseSpecByKeys("expr", "function").args.empty());
+  CHECK_THROWS_WITH(parseSpecByKeys("expr:f=x,f=y", "function"), Catch::Contains("given twice"));
+  CHECK_THROWS_WITH(parseSpecByKeys("expr:f=", "function"), Catch::Contains("has no value"));
+  CHECK_THROWS_WITH(parseSpecByKeys("ex pr:f=x", "function"), Catch::Contains("invalid name"));
+}
+
+TEST_CASE("text parameters keep their value exactly as written") {
+  const std::vector<ParamInfo> table = {textParam("f", "x^2", "a formula")};
+  CHECK(defaultValues(table).text("f") == "x^2");
+  const ParamValues values = applyArgs(table, defaultValues(table), {{"f", "sin(x)+cos(y)"}}, "t");
+  CHECK(values.text("f") == "sin(x)+cos(y)");  // a Spec parameter would become "sin:x)+cos(y"
+  CHECK(canonicalSpec("t", table, values) == "t:f=sin(x)+cos(y)");
+  CHECK(table[0].kind == ParamKind::Text);
 }
