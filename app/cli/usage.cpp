@@ -25,6 +25,11 @@ Commands:
       [--optimizer SPEC] [--schedule SPEC] [--batch 10] [--epochs 100] [--noise 0]
       [--train-ratio 0.5] [--points 500] [--seed 0] [--out FILE]
                             one optimizer training one small network; one CSV row per epoch
+  replay FILE [--steps N] [--epochs E] --out DIR
+                            every run of an experiment file (FILE.optiscope.json, see
+                            docs/EXPERIMENT_FORMAT.md) to its playback position, or N steps
+                            and E epochs: DIR/landscape/ as `race` writes it and
+                            DIR/network/run-<index>-<optimizer>.csv as `train` writes it
 
 Specs:
   SPEC is `name` or `name:key=value,key=value`, with torch 1.13's hyperparameter names
