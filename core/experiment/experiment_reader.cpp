@@ -48,16 +48,21 @@ std::string parseProblem(std::string message) {
   return "malformed JSON: " + message;
 }
 
+// 1-based line and column of text[at] (the end of the text when at is past it).
+std::pair<int, int> lineAndColumn(std::string_view text, std::size_t at) {
+  const std::string_view before = text.substr(0, std::min(at, text.size()));
+  const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t lineStart = before.rfind('\n');
+  const std::size_t column =
+      lineStart == std::string_view::npos ? before.size() : before.size() - lineStart - 1;
+  return {line, 1 + static_cast<int>(column)};
+}
+
 [[noreturn]] void throwMalformed(std::string_view text) {
   ErrorLocator locator;
   Json::sax_parse(text.begin(), text.end(), &locator);
   // The position counts the characters read; the offending one is the last of them.
-  const std::size_t at = std::min(locator.position > 0 ? locator.position - 1 : 0, text.size());
-  const std::string_view before = text.substr(0, at);
-  const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-  const std::size_t lineStart = before.rfind('\n');
-  const int column =
-      1 + static_cast<int>(lineStart == std::string_view::npos ? at : at - lineStart - 1);
+  const auto [line, column] = lineAndColumn(text, locator.position > 0 ? locator.position - 1 : 0);
   throw ExperimentError("", line, parseProblem(locator.message), column);
 }
 
@@ -111,6 +116,12 @@ Playback readPlayback(const Json& value, const ReadContext& context) {
 }
 
 Experiment readExperiment(std::string_view text, std::vector<std::string>* warnings) {
+  // nlohmann-json ends its input at a NUL byte and ignores what follows; a file with one is
+  // damaged, not shorter.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto [line, column] = lineAndColumn(text, nul);
+    throw ExperimentError("", line, "malformed JSON: a NUL byte", column);
+  }
   Json root;
   try {
     root = Json::parse(text.begin(), text.end());

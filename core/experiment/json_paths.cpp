@@ -25,9 +25,11 @@ std::size_t stringEnd(std::string_view text, std::size_t begin) {
 }
 
 std::string decodeKey(std::string_view token) {
-  if (token.find('\\') == std::string_view::npos)
-    return std::string(token.substr(1, token.size() - 2));
-  return nlohmann::json::parse(token).get<std::string>();
+  const std::string raw(token.substr(1, token.size() >= 2 ? token.size() - 2 : 0));
+  if (raw.find('\\') == std::string::npos) return raw;
+  // The text was parsed already, so the escapes are valid; the raw text is only a fallback.
+  const auto decoded = nlohmann::json::parse(token, nullptr, false);
+  return decoded.is_string() ? decoded.get<std::string>() : raw;
 }
 
 }  // namespace

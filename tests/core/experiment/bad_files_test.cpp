@@ -142,6 +142,17 @@ TEST_CASE("malformed JSON is located by line and column") {
     CHECK(error.column() == 16);
     CHECK(error.path().empty());
   }
+  // nlohmann-json would stop at a NUL byte and ignore the rest; the reader refuses it.
+  const std::string withNul =
+      std::string("{\"format\": \"optiscope-experiment\", \"version\": 1}\n ") + '\0' + " junk";
+  try {
+    readExperiment(withNul);
+    FAIL("accepted");
+  } catch (const ExperimentError& error) {
+    CHECK(error.line() == 2);
+    CHECK(error.column() == 2);
+    CHECK(std::string(error.what()).find("NUL") != std::string::npos);
+  }
   for (const char* text : {"", "   ", "{", "nul", "\"just a string", "[1, 2", "{\"a\" 1}"}) {
     INFO(text);
     CHECK_THROWS_AS(readExperiment(text), ExperimentError);
