@@ -183,7 +183,7 @@ TEST_CASE("replay writes what race and train write, byte for byte, for every com
   CHECK(networks >= 3);
 }
 
-TEST_CASE("--steps and --epochs replay to another position than the file's") {
+TEST_CASE("replay's --steps and --epochs replay to another position than the file's") {
   TempDir dir;
   const CliResult replay =
       runCli("replay " + quoted(experimentFile("full_example.optiscope.json")) +

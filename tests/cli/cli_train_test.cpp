@@ -121,7 +121,7 @@ TEST_CASE("train reads its points from --csv-data") {
   CHECK(cells(lines(r.out).back())[5].empty());
 }
 
-TEST_CASE("--regularization penalizes the weights; a rate of 0 changes nothing") {
+TEST_CASE("train's --regularization penalizes the weights, a rate of 0 changes nothing") {
   const std::string base = "train --dataset circle --hidden 4 --epochs 5 --seed 2";
   const CliResult none = runCli(base);
   const CliResult l2 = runCli(base + " --regularization l2 --regularization-rate 0.03");

@@ -55,7 +55,7 @@ TEST_CASE("network runs share one task built as train builds it from the same fl
   CHECK_FALSE(configs[0].start);
 }
 
-TEST_CASE("data_seed draws the points and the split; seed keeps the network and batches") {
+TEST_CASE("data_seed draws the points and the split, seed keeps the network and batches") {
   NetworkScene scene = defaultNetworkScene();
   scene.settings.seed = 3;
   scene.dataSeed = 9;

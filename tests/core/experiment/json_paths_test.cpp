@@ -4,7 +4,7 @@
 
 using namespace optiscope;
 
-TEST_CASE("paths name members and elements; odd keys are quoted") {
+TEST_CASE("paths name members and elements, odd keys are quoted") {
   CHECK(memberPath("", "landscape") == "landscape");
   CHECK(memberPath("landscape", "runs") == "landscape.runs");
   CHECK(elementPath("landscape.runs", 2) == "landscape.runs[2]");
