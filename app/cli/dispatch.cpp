@@ -21,9 +21,10 @@ int dispatch(const std::vector<std::string>& words) {
     if (command == "run") return runCommand(rest);
     if (command == "race") return raceCommand(rest);
     if (command == "train") return trainCommand(rest);
+    if (command == "replay") return replayCommand(rest);
     throw SpecError(
         "unknown command '" + command +
-        "'; available: functions, optimizers, schedules, run, race, train (see --help)");
+        "'; available: functions, optimizers, schedules, run, race, train, replay (see --help)");
   } catch (const SpecError& error) {
     std::cerr << "optiscope-cli: " << error.what() << '\n';
     return 2;

@@ -22,9 +22,15 @@ Commands:
                             DIR/summary.csv (run,optimizer,final_loss,best_loss,
                             steps_to_tolerance,diverged_at); other files in DIR are left alone
   train --dataset NAME | --csv-data FILE [--hidden 8,8] [--activation tanh]
-      [--features x1,x2] [--loss auto] [--optimizer SPEC] [--schedule SPEC] [--batch 10]
-      [--epochs 100] [--noise 0] [--train-ratio 0.5] [--points 500] [--seed 0] [--out FILE]
+      [--features x1,x2] [--loss auto] [--regularization none] [--regularization-rate 0]
+      [--optimizer SPEC] [--schedule SPEC] [--batch 10] [--epochs 100] [--noise 0]
+      [--train-ratio 0.5] [--points 500] [--seed 0] [--out FILE]
                             one optimizer training one small network; one CSV row per epoch
+  replay FILE [--steps N] [--epochs E] --out DIR
+                            every run of an experiment file (FILE.optiscope.json, see
+                            docs/EXPERIMENT_FORMAT.md) to its playback position, or N steps
+                            and E epochs: DIR/landscape/ as `race` writes it and
+                            DIR/network/run-<index>-<optimizer>.csv as `train` writes it
 
 Specs:
   SPEC is `name` or `name:key=value,key=value`, with torch 1.13's hyperparameter names
@@ -68,6 +74,7 @@ train:
   --features from x1,x2,x1sq,x2sq,x1x2,sin_x1,sin_x2.
   --loss auto (mse for regression, bce for two classes, cross_entropy for more), mse (no 1/2),
   bce (on one logit) or cross_entropy (softmax); the mean over the batch, as torch's.
+  --regularization none, l1 (rate·Σ|w|) or l2 (rate/2·Σw²) on the weights, not the biases.
   Weights start Glorot-uniform (He-normal for relu), biases 0. Defaults: --optimizer
   adam:lr=0.03 (Playground's learning rate), no schedule. One epoch is one pass over the
   training set in a fresh shuffled order, in batches of --batch (the last may be smaller);

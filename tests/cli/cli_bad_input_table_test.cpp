@@ -1,7 +1,9 @@
 // Issue 6's bad-input table: malformed flags, specs and CSV datasets across run, race and
-// train (the run cases of cli_bad_input_test.cpp are not repeated). Every one must exit 2,
+// train (the run cases of cli_bad_input_test.cpp are not repeated), and issue 11's bad
+// experiment files and options for replay. Every one must exit 2,
 // print exactly one line on standard error that names the offending piece, print nothing on
 // standard output, and write nothing: no --out file, no --out directory, no stray files.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -28,8 +30,8 @@ std::set<std::string> entries(const std::string& directory) {
 }
 
 void checkRejected(const BadInput& bad, const TempDir& dir) {
-  const bool race = bad.args.rfind("race", 0) == 0;
-  const std::string out = dir.file(race ? "race-out" : "out.csv");
+  const bool toDirectory = bad.args.rfind("race", 0) == 0 || bad.args.rfind("replay", 0) == 0;
+  const std::string out = dir.file(toDirectory ? "race-out" : "out.csv");
   const auto before = entries(dir.path());
   INFO(bad.args);
   const CliResult r = runCli(bad.args + " --out '" + out + "'");
@@ -204,4 +206,106 @@ TEST_CASE("bad --csv-data files: exit 2, one line naming file and line, nothing 
   }
   const std::string missing = dir.file("missing.csv");
   checkRejected({"train --csv-data '" + missing + "'", "missing.csv"}, dir);
+}
+
+namespace {
+
+// Changes to tests/experiments/full_example.optiscope.json that make it bad.
+struct BadExperiment {
+  std::vector<std::pair<std::string, std::string>> edits;  // first occurrence -> replacement
+  std::string mentions;  // besides the file name, which every message starts with
+};
+
+const std::string kBadCsv = R"("dataset": {"csv": "x1,x2,label\n1,2,0\n3,4\n"})";
+
+const std::vector<BadExperiment> kExperimentCases = {
+    {{{R"("version": 1,)", R"("version": 1)"}}, "line 4, column 8: malformed JSON"},
+    {{{R"("noise": 0.5,)", R"("noise": 1e999,)"}}, "number overflow"},
+    {{{R"("contours": true,)", R"("contours": true, "contours": false,)"}}, "given twice"},
+    {{{R"("optiscope-experiment")", R"("optiscope-lesson")"}}, "line 2: format"},
+    {{{R"("version": 1,)", R"("version": 2,)"}}, "line 3: version: the file is version 2, newer"},
+    {{{R"("contours": true)", R"("contours": 1)"}},
+     "line 10: landscape.contours: must be true or false"},
+    {{{R"("function": "rosenbrock",)", ""}}, "landscape.function: missing"},
+    {{{R"("activation": "tanh")", R"("activation": "swish")"}},
+     "network.activation: unknown activation 'swish'"},
+    {{{R"("train_ratio": 0.6)", R"("train_ratio": 0)"}}, "network.train_ratio"},
+    {{{R"("hidden": [6, 4])", R"("hidden": [6, 17])"}}, "network.hidden[1]"},
+    {{{R"("adam:lr=0.05")", R"("adam:betas=0.9")"}},
+     "line 18: landscape.runs[2].optimizer: adam: unknown key 'betas'"},
+    {{{R"("adam:lr=0.05")", R"("adma")"}}, "landscape.runs[2].optimizer: unknown optimizer 'adma'"},
+    {{{R"("cosine:t_max=300")", R"("cosine:t_max=-1")"}}, "landscape.runs[2].schedule"},
+    {{{R"("adam:lr=0.03", "schedule": "constant")",
+       R"("yogi", "schedule": "cyclic:base_lr=0.1,max_lr=1")"}},
+     "network.runs[0].schedule: cyclic: cycle_momentum"},
+    {{{R"("start": [-1.5, 2])", R"("start": [-1.5, 2, 1])"}},
+     "line 7: landscape.start: has 3 coordinates but rosenbrock needs 2"},
+    {{{R"("function": "rosenbrock")", R"("function": "rosenbrock:dim=3")"}}, "2D"},
+    {{{R"("loss": "auto")", R"("loss": "mse")"}}, "network.loss"},
+    {{{R"("batch_size": 16)", R"("batch_size": 500)"}}, "network.batch_size"},
+    {{{R"("dataset": "xor")", kBadCsv}}, "network.points: shapes generated datasets"},
+    {{{"\"points\": 200,\n    \"noise\": 0.1,\n", ""}, {R"("dataset": "xor")", kBadCsv}},
+     "network.dataset.csv: csv line 3"},
+    {{{R"("color": "#cc79a7")", R"("color": "pink")"}}, "landscape.runs[2].color"},
+    {{{R"("speed": 100)", R"("speed": 0)"}}, "playback.speed"},
+    {{{R"("network_epochs": 20)", R"("network_epochs": -20)"}}, "playback.network_epochs"},
+};
+
+}  // namespace
+
+TEST_CASE("bad experiment files for replay: exit 2, one line naming file, line and path") {
+  TempDir dir;
+  std::ifstream in(std::string(OPTISCOPE_EXPERIMENTS_DIR) + "/full_example.optiscope.json");
+  const std::string example((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  int index = 0;
+  for (const BadExperiment& bad : kExperimentCases) {
+    std::string text = example;
+    for (const auto& [find, replace] : bad.edits) {
+      const auto at = text.find(find);
+      REQUIRE(at != std::string::npos);
+      text.replace(at, find.size(), replace);
+    }
+    const std::string path = dir.file("bad-" + std::to_string(++index) + ".optiscope.json");
+    std::ofstream(path, std::ios::binary) << text;
+    checkRejected({"replay '" + path + "'", path + " line "}, dir);
+    checkRejected({"replay '" + path + "'", bad.mentions}, dir);
+  }
+  CHECK(index >= 15);
+}
+
+TEST_CASE("bad replay options and files that are no experiment: exit 2, nothing written") {
+  TempDir dir;
+  const std::string good = std::string(OPTISCOPE_EXPERIMENTS_DIR) + "/full_example.optiscope.json";
+  const std::string empty = dir.file("empty.optiscope.json");
+  std::ofstream(empty).close();
+  const std::string noRuns = dir.file("no-runs.optiscope.json");
+  std::ofstream(noRuns) << R"({"format": "optiscope-experiment", "version": 1,
+                              "landscape": {"function": "sphere"}})";
+  const std::vector<BadInput> cases = {
+      {"replay", "experiment file"},
+      {"replay '" + good + "' --steps -1", "--steps"},
+      {"replay '" + good + "' --epochs many", "--epochs"},
+      {"replay '" + good + "' --bogus 1", "--bogus"},
+      {"replay '" + good + "' stray", "stray"},
+      {"replay '" + dir.file("missing.optiscope.json") + "'",
+       "missing.optiscope.json: cannot open"},
+      {"replay '" + dir.path() + "'", "is a directory"},
+      {"replay '" + empty + "'", "malformed JSON"},
+      {"replay '" + noRuns + "'", "no runs"},
+  };
+  for (const BadInput& bad : cases) checkRejected(bad, dir);
+
+  // --out, or a page's folder in it, taken by a file.
+  const std::string taken = dir.file("taken");
+  std::ofstream(taken).close();
+  const CliResult r = runCli("replay '" + good + "' --out '" + taken + "'");
+  CHECK(r.exitCode == 2);
+  CHECK(r.err.find("not a directory") != std::string::npos);
+  const std::string out = dir.file("out");
+  std::filesystem::create_directory(out);
+  std::ofstream(out + "/network").close();
+  const CliResult sub = runCli("replay '" + good + "' --out '" + out + "'");
+  CHECK(sub.exitCode == 2);
+  CHECK(sub.err.find("network' exists and is not a directory") != std::string::npos);
+  CHECK_FALSE(fileExists(out + "/landscape"));
 }

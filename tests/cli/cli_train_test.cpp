@@ -121,6 +121,21 @@ TEST_CASE("train reads its points from --csv-data") {
   CHECK(cells(lines(r.out).back())[5].empty());
 }
 
+TEST_CASE("train's --regularization penalizes the weights, a rate of 0 changes nothing") {
+  const std::string base = "train --dataset circle --hidden 4 --epochs 5 --seed 2";
+  const CliResult none = runCli(base);
+  const CliResult l2 = runCli(base + " --regularization l2 --regularization-rate 0.03");
+  const CliResult l1 = runCli(base + " --regularization l1 --regularization-rate 0.03");
+  const CliResult zero = runCli(base + " --regularization l2 --regularization-rate 0");
+  for (const CliResult* r : {&none, &l2, &l1, &zero}) REQUIRE(r->exitCode == 0);
+  CHECK(zero.out == none.out);
+  CHECK(l2.out != none.out);
+  CHECK(l1.out != none.out);
+  CHECK(l1.out != l2.out);
+  // Row 0 is the same initial network: the reported losses are data losses, without penalty.
+  CHECK(lines(l2.out)[1] == lines(none.out)[1]);
+}
+
 TEST_CASE("a diverging training run stops and says so") {
   const CliResult r =
       runCli("train --dataset plane --activation linear --optimizer sgd:lr=50 --epochs 20");
@@ -166,6 +181,10 @@ TEST_CASE("bad train input exits 2 with one line naming the problem and writes n
       {"train --csv-data '" + dir.file("missing.csv") + "'", "missing.csv"},
       {"train --dataset circle --csv-data '" + dir.file("short.csv") + "'", "--csv-data"},
       {"train --csv-data '" + dir.file("bad.csv") + "' --noise 0.1", "--noise"},
+      {"train --dataset circle --regularization l3", "l3"},
+      {"train --dataset circle --regularization l2 --regularization-rate -1",
+       "--regularization-rate"},
+      {"train --dataset circle --regularization-rate inf", "--regularization-rate"},
   };
   const std::string out = dir.file("out.csv");
   for (const Case& c : cases) {
