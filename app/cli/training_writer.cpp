@@ -1,11 +1,10 @@
 #include "app/cli/training_writer.h"
 
-#include "core/engine/network_problem.h"
-
 #include <charconv>
 #include <iostream>
 #include <optional>
 
+#include "core/engine/network_problem.h"
 #include "core/util/atomic_file.h"
 
 namespace optiscope::cli {
@@ -47,8 +46,7 @@ long long writeTraining(Run& run, long long epochs, std::ostream& out) {
   return run.diverged() ? run.step() : -1;
 }
 
-void writeTrainingCsv(Run& run, long long epochs, const std::string& out,
-                      const std::string& who) {
+void writeTrainingCsv(Run& run, long long epochs, const std::string& out, const std::string& who) {
   long long divergedAt = -1;
   if (out == "-") {
     divergedAt = writeTraining(run, epochs, std::cout);
