@@ -1,7 +1,12 @@
 #include "ui/main_window.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QMimeData>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -10,6 +15,7 @@
 #include "ui/common/page.h"
 #include "ui/common/playback_controls.h"
 #include "ui/common/status_readout.h"
+#include "ui/document.h"
 
 namespace optiscope::ui {
 
@@ -33,8 +39,13 @@ MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
       dock->toggleViewAction()->setVisible(false);
     }
   }
+  m_document = new Document(this);
+  connect(m_document, &Document::changed, this, &MainWindow::showTitle);
   buildMenus();
   onPageChanged(0);
+  m_document->resetHistory();
+  showTitle();
+  setAcceptDrops(true);
   resize(1440, 900);
   // Start with the keyboard on the window, not in the first text field: Space, Right and R
   // should control playback from the first second.
@@ -117,6 +128,47 @@ QByteArray MainWindow::saveLayout() {
   const QByteArray state = saveState();
   for (QDockWidget* dock : shownForSaving) dock->hide();
   return state;
+}
+
+void MainWindow::showTitle() {
+  const QString name =
+      m_document->path().isEmpty() ? tr("Untitled") : QFileInfo(m_document->path()).fileName();
+  setWindowTitle(tr("%1[*] — Optiscope").arg(name));
+  setWindowModified(m_document->isModified());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (m_document->maybeSave(tr("closing"))) {
+    event->accept();
+  } else {
+    event->ignore();
+  }
+}
+
+namespace {
+
+// The experiment file among what is being dragged, or empty.
+QString droppedExperiment(const QMimeData* data) {
+  if (!data->hasUrls()) return {};
+  for (const QUrl& url : data->urls())
+    if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".json")))
+      return url.toLocalFile();
+  return {};
+}
+
+}  // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (!droppedExperiment(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QString path = droppedExperiment(event->mimeData());
+  if (path.isEmpty()) return;
+  event->acceptProposedAction();
+  // Later: the drag's event loop must not run the Save/Discard/Cancel dialog.
+  QMetaObject::invokeMethod(
+      this, [this, path] { m_document->open(path); }, Qt::QueuedConnection);
 }
 
 bool MainWindow::restoreLayout(const QByteArray& state) {

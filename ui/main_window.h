@@ -13,6 +13,7 @@ class QToolBar;
 
 namespace optiscope::ui {
 
+class Document;
 class Page;
 class PlaybackControls;
 class SpeedControl;
@@ -38,6 +39,7 @@ class MainWindow : public QMainWindow {
   SpeedControl* speedControl() const { return m_speed; }
   StatusReadout* statusReadout() const { return m_status; }
   QActionGroup* themeActions() const { return m_themes; }
+  Document* document() const { return m_document; }
   // saveState() as every page has its docks (hidden pages' docks as their page left them).
   QByteArray saveLayout();
   // restoreState() of a saveLayout(): each page gets its docks back as it left them.
@@ -46,8 +48,16 @@ class MainWindow : public QMainWindow {
   // tests.
   QList<QAction*> menuActions() const;
 
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
  private:
   void buildTabs();
+  void buildEditMenu();
+  void fillRecentMenu();
+  void showTitle();
   void buildToolBar();
   void onPageChanged(int index);
   void buildMenus();
@@ -64,6 +74,8 @@ class MainWindow : public QMainWindow {
   SpeedControl* m_speed = nullptr;
   StatusReadout* m_status = nullptr;
   QActionGroup* m_themes = nullptr;
+  Document* m_document = nullptr;
+  QMenu* m_recentMenu = nullptr;
   QMenu* m_viewMenu = nullptr;
   QAction* m_pageActionsEnd = nullptr;  // the separator after the page's View actions
   QList<QAction*> m_shownPageActions;

@@ -5,9 +5,11 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QUndoStack>
 
 #include "ui/common/help_dialogs.h"
 #include "ui/common/page.h"
@@ -15,12 +17,14 @@
 #include "ui/common/runs_panel.h"
 #include "ui/common/theme.h"
 #include "ui/common/widget_image.h"
+#include "ui/document.h"
 #include "ui/main_window.h"
 
 namespace optiscope::ui {
 
 void MainWindow::buildMenus() {
   buildFileMenu();
+  buildEditMenu();
   buildViewMenu();
   buildRunMenu();
   buildHelpMenu();
@@ -41,18 +45,55 @@ QList<QAction*> MainWindow::menuActions() const {
 
 void MainWindow::buildFileMenu() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* fresh = file->addAction(tr("&New default scene"));
+  QAction* fresh = file->addAction(tr("&New"));
   fresh->setShortcut(QKeySequence::New);
-  fresh->setToolTip(tr("the visible page's default scene"));
-  connect(fresh, &QAction::triggered, this, [this] { m_shown->loadDefaultScene(); });
-  QAction* shot = file->addAction(tr("Save &screenshot…"));
-  shot->setShortcut(QKeySequence::Save);
+  fresh->setToolTip(tr("both pages' default scenes (asks before unsaved changes go)"));
+  connect(fresh, &QAction::triggered, m_document, &Document::newScene);
+  QAction* open = file->addAction(tr("&Open…"));
+  open->setShortcut(QKeySequence::Open);
+  connect(open, &QAction::triggered, m_document, [this] { m_document->open(); });
+  m_recentMenu = file->addMenu(tr("Open &Recent"));
+  connect(m_document, &Document::recentFilesChanged, this, &MainWindow::fillRecentMenu);
+  fillRecentMenu();
+  QAction* save = file->addAction(tr("&Save"));
+  save->setShortcut(QKeySequence::Save);
+  connect(save, &QAction::triggered, m_document, &Document::save);
+  QAction* saveAs = file->addAction(tr("Save &As…"));
+  saveAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+  connect(saveAs, &QAction::triggered, m_document, &Document::saveAs);
+  file->addSeparator();
+  QAction* pageDefault = file->addAction(tr("&Default scene of this page"));
+  pageDefault->setToolTip(tr("the visible page's default scene (undo with Ctrl+Z)"));
+  connect(pageDefault, &QAction::triggered, this, [this] { m_shown->loadDefaultScene(); });
+  QAction* shot = file->addAction(tr("Save s&creenshot…"));
+  shot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
   connect(shot, &QAction::triggered, this, &MainWindow::saveScreenshot);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"));
   quit->setShortcut(QKeySequence::Quit);
   quit->setMenuRole(QAction::QuitRole);
   connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::fillRecentMenu() {
+  m_recentMenu->clear();
+  const QStringList recent = m_document->recentFiles();
+  for (const QString& path : recent) {
+    QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName());
+    action->setToolTip(path);
+    connect(action, &QAction::triggered, m_document, [this, path] { m_document->open(path); });
+  }
+  m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::buildEditMenu() {
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
 }
 
 void MainWindow::buildViewMenu() {

@@ -27,13 +27,39 @@ void parseSize(const std::string& text, GuiArguments& out) {
   }
 }
 
+// Qt's single-dash options that take the next argument as their value (QGuiApplication,
+// QApplication): that value is not an experiment file.
+bool takesValue(const std::string& qtOption) {
+  static const char* const withValue[] = {"-platform",
+                                          "-platformpluginpath",
+                                          "-platformtheme",
+                                          "-plugin",
+                                          "-qwindowgeometry",
+                                          "-qwindowicon",
+                                          "-qwindowtitle",
+                                          "-geometry",
+                                          "-style",
+                                          "-stylesheet",
+                                          "-session",
+                                          "-display",
+                                          "-title",
+                                          "-icon",
+                                          "-name",
+                                          "-qmljsdebugger"};
+  for (const char* option : withValue)
+    if (qtOption == option) return true;
+  return false;
+}
+
 }  // namespace
 
 const char* guiUsage() {
-  return "usage: optiscope [--screenshot FILE [--steps N] [--size WxH]]\n"
-         "  --screenshot FILE  render the default scene without a display after N steps\n"
-         "                     (default 300) at WxH pixels (default 1440x900), save it as PNG\n"
-         "                     and exit\n"
+  return "usage: optiscope [FILE] [--screenshot OUT.png [--steps N] [--size WxH]]\n"
+         "  FILE                an experiment file (*.optiscope.json) to open\n"
+         "  --screenshot OUT    render without a display and save a PNG of WxH pixels\n"
+         "                      (default 1440x900): FILE's scene on its page at its playback\n"
+         "                      position, or the default scene after 300 steps; --steps N\n"
+         "                      runs N steps instead\n"
          "  Qt's own options (-platform, -style, ...) are accepted too.\n";
 }
 
@@ -42,8 +68,19 @@ GuiArguments parseGuiArguments(int argc, char** argv) {
   bool stepsGiven = false, sizeGiven = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "-platform" || arg == "--platform") out.platformChosen = true;
-    if (arg.rfind("--", 0) != 0 || arg == "--platform") continue;
+    if (arg.rfind("-", 0) == 0 && arg.rfind("--", 0) != 0) {  // Qt's own: left to Qt
+      if (takesValue(arg)) ++i;
+      continue;
+    }
+    if (arg.rfind("-", 0) != 0) {
+      if (out.experiment)
+        throw GuiArgumentError("one experiment file at a time, got '" + *out.experiment +
+                               "' and '" + arg + "'");
+      out.experiment = arg;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0)
+      throw GuiArgumentError("unknown option '" + arg + "' (see --help)");
     std::string value;
     const bool inlineValue = arg.find('=') != std::string::npos;
     if (inlineValue) {
@@ -68,7 +105,7 @@ GuiArguments parseGuiArguments(int argc, char** argv) {
       } catch (const SpecError&) {
         throw GuiArgumentError("--steps must be a whole number, got '" + text + "'");
       }
-      if (out.steps < 0 || out.steps > kMaxSteps)
+      if (*out.steps < 0 || *out.steps > kMaxSteps)
         throw GuiArgumentError("--steps must be between 0 and 1000000000, got " + text);
       stepsGiven = true;
     } else if (arg == "--size") {
@@ -79,7 +116,7 @@ GuiArguments parseGuiArguments(int argc, char** argv) {
     }
   }
   if ((stepsGiven || sizeGiven) && !out.screenshot)
-    throw GuiArgumentError("--steps and --size go with --screenshot FILE");
+    throw GuiArgumentError("--steps and --size go with --screenshot OUT.png");
   return out;
 }
 

@@ -7,20 +7,23 @@
 namespace optiscope::gui {
 
 struct GuiArguments {
-  std::optional<std::string> screenshot;  // --screenshot FILE: render headless, save, exit
-  long long steps = 300;                  // --steps N: steps before the screenshot
-  int width = 1440, height = 900;         // --size WxH
+  std::optional<std::string> experiment;  // FILE: an experiment file to open (or render)
+  std::optional<std::string> screenshot;  // --screenshot OUT.png: render headless, save, exit
+  // --steps N: steps before the screenshot (default: the file's playback position, or 300 for
+  // the default scene)
+  std::optional<long long> steps;
+  int width = 1440, height = 900;  // --size WxH
   bool help = false;
-  bool platformChosen = false;  // Qt's -platform was given: leave the platform alone
 };
+
 
 class GuiArgumentError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-// Reads Optiscope's own `--` options; single-dash arguments (-platform, -style, ...) are left to
-// Qt. Throws GuiArgumentError with a one-line message.
+// Reads Optiscope's options and FILE; Qt's single-dash options (-platform X, -style Y, ...)
+// and their values are left to Qt. Throws GuiArgumentError with a one-line message.
 GuiArguments parseGuiArguments(int argc, char** argv);
 const char* guiUsage();
 

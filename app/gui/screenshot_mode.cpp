@@ -5,8 +5,12 @@
 #include <QThread>
 #include <cstdio>
 
+#include "core/experiment/default_scenes.h"
+#include "core/experiment/experiment_io.h"
+#include "core/util/spec_error.h"
 #include "ui/app_window.h"
 #include "ui/common/widget_image.h"
+#include "ui/document.h"
 #include "ui/landscape/landscape_evaluator.h"
 #include "ui/landscape/landscape_page.h"
 #include "ui/landscape/landscape_view.h"
@@ -16,6 +20,7 @@ namespace {
 
 constexpr int kEngineTimeoutMs = 120'000;
 constexpr int kLandscapeTimeoutMs = 30'000;
+constexpr long long kDefaultSteps = 300;
 
 // Lets queued work (plot refreshes, landscape results) arrive until `done` or the timeout.
 template <class Done>
@@ -32,10 +37,29 @@ bool processEventsUntil(Done done, int timeoutMs) {
 
 }  // namespace
 
-int runScreenshotMode(const GuiArguments& arguments) {
+Experiment sceneToRender(const GuiArguments& arguments) {
+  Experiment scene = defaultExperiment();
+  if (arguments.experiment) {
+    scene = readExperimentFile(*arguments.experiment);
+  } else {
+    scene.playback.landscapeSteps = kDefaultSteps;
+  }
+  if (arguments.steps) {
+    scene.playback.landscapeSteps = *arguments.steps;
+    scene.playback.networkEpochs = *arguments.steps;
+  }
+  return scene;
+}
+
+int runScreenshotMode(const GuiArguments& arguments, const Experiment& scene) {
   ui::AppWindow app;
-  ui::LandscapeController& controller = app.landscapeController;
   ui::MainWindow& window = app.window;
+  try {
+    window.document()->apply(scene);
+  } catch (const SpecError& error) {
+    std::fprintf(stderr, "optiscope: %s\n", error.what());
+    return 2;
+  }
   window.resize(arguments.width, arguments.height);
   window.show();
   QApplication::processEvents();
@@ -44,24 +68,26 @@ int runScreenshotMode(const GuiArguments& arguments) {
                  arguments.width, arguments.height, window.width(), window.height());
     return 2;
   }
-  controller.step(arguments.steps);
-  if (!controller.waitUntilIdle(kEngineTimeoutMs)) {
-    std::fprintf(stderr, "optiscope: the engine did not finish %lld steps in time\n",
-                 arguments.steps);
-    return 1;
-  }
-  ui::LandscapeView* landscape = app.landscape->view();
-  const auto fineLandscapeShown = [landscape] {
-    const auto shown = landscape->shownLandscape();
-    return shown && shown->resolution == Resolution::kFine &&
-           shown->generation == landscape->evaluator().lastGeneration();
-  };
-  if (!processEventsUntil(fineLandscapeShown, kLandscapeTimeoutMs)) {
-    std::fprintf(stderr, "optiscope: the landscape was not computed in time\n");
-    return 1;
+  for (ui::RunController* controller : {static_cast<ui::RunController*>(&app.landscapeController),
+                                        static_cast<ui::RunController*>(&app.networkController)})
+    if (!controller->waitUntilIdle(kEngineTimeoutMs)) {
+      std::fprintf(stderr, "optiscope: the engine did not reach the playback position in time\n");
+      return 1;
+    }
+  if (scene.page == ExperimentPage::Landscape) {
+    ui::LandscapeView* landscape = app.landscape->view();
+    const auto fineLandscapeShown = [landscape] {
+      const auto shown = landscape->shownLandscape();
+      return landscape->evaluator().settled() && shown && shown->resolution == Resolution::kFine &&
+             shown->generation == landscape->evaluator().lastGeneration();
+    };
+    if (!processEventsUntil(fineLandscapeShown, kLandscapeTimeoutMs)) {
+      std::fprintf(stderr, "optiscope: the landscape was not computed in time\n");
+      return 1;
+    }
   }
   // One more round so that everything reacting to the last results has drawn.
-  processEventsUntil([] { return false; }, 100);
+  processEventsUntil([] { return false; }, 200);
   const QString error = ui::saveWidgetImage(window, QString::fromStdString(*arguments.screenshot));
   if (!error.isEmpty()) {
     std::fprintf(stderr, "optiscope: %s\n", qPrintable(error));

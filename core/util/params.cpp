@@ -7,7 +7,7 @@
 namespace optiscope {
 namespace {
 
-std::string num(double v) { return formatDouble(v); }
+std::string num(double v) { return formatShortest(v); }
 
 std::string joined(const std::vector<std::string>& items) {
   std::string out;

@@ -1,6 +1,7 @@
 #include "core/util/spec.h"
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -178,6 +179,12 @@ std::string formatDouble(double value) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.17g", value);
   return buf;
+}
+
+std::string formatShortest(double value) {
+  char buf[40];
+  const auto result = std::to_chars(buf, buf + sizeof buf, value);
+  return std::string(buf, result.ptr);
 }
 
 }  // namespace optiscope

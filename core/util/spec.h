@@ -37,7 +37,11 @@ double parseFiniteDouble(std::string_view text, std::string_view context);
 long long parseInteger(std::string_view text, std::string_view context);
 bool parseBool(std::string_view text, std::string_view context);
 
-// Shortest text that reads back to exactly the same double (printf %.17g).
+// Text that reads back to exactly the same double, always with 17 significant digits
+// (printf %.17g): the CLI's CSV columns, whose width then does not depend on the value.
 std::string formatDouble(double value);
+// The shortest text that reads back to exactly the same double ("0.9", not
+// "0.90000000000000002"): specs and messages, which people read and type.
+std::string formatShortest(double value);
 
 }  // namespace optiscope

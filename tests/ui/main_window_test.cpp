@@ -106,9 +106,12 @@ TEST_CASE("the menus hold the documented actions and shortcuts", "[ui][window]")
   Fixture f;
   QStringList menus;
   for (QAction* menu : f.window.menuBar()->actions()) menus << menu->text().remove('&');
-  CHECK(menus == QStringList{"File", "View", "Run", "Help"});
+  CHECK(menus == QStringList{"File", "Edit", "View", "Run", "Help"});
   const std::vector<std::pair<QString, QKeySequence>> expected = {
-      {"New default scene", QKeySequence::New},
+      {"New", QKeySequence::New},
+      {"Open…", QKeySequence::Open},
+      {"Save", QKeySequence::Save},
+      {"Save As…", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
       {"Quit", QKeySequence::Quit},
       {"Play", QKeySequence(Qt::Key_Space)},
       {"Step", QKeySequence(Qt::Key_Right)},
@@ -139,7 +142,7 @@ TEST_CASE("Run menu actions add, duplicate and remove runs", "[ui][window]") {
   f.menuAction("Remove run")->trigger();
   CHECK(f.controller.runIds().size() == 5);
   f.controller.clearRuns();
-  f.menuAction("New default scene")->trigger();
+  f.menuAction("Default scene of this page")->trigger();
   CHECK(f.controller.runIds().size() == 5);
 }
 

@@ -54,7 +54,10 @@ TEST_CASE("playing trains: test accuracy rises on circle, curves and maps follow
   p.controller.setSpeed(std::numeric_limits<double>::infinity());
   p.controller.play();
   CHECK(waitUntil(
-      [&] { return p.controller.runSnapshot(adam) && p.controller.runSnapshot(adam)->epochs->epoch >= 30; },
+      [&] {
+        return p.controller.runSnapshot(adam) &&
+               p.controller.runSnapshot(adam)->epochs->epoch >= 30;
+      },
       20000));
   p.controller.pause();
   REQUIRE(p.controller.waitUntilIdle(5000));

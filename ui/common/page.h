@@ -4,9 +4,12 @@
 #include <QString>
 #include <QWidget>
 
+#include "core/experiment/experiment.h"
+
 class QAction;
 class QDockWidget;
 class QMainWindow;
+class QSettings;
 
 namespace optiscope::ui {
 
@@ -34,10 +37,31 @@ class Page : public QWidget {
   // Replaces the page's scene with its default one.
   virtual void loadDefaultScene() = 0;
 
+  // ---- the page's part of an experiment (docs/EXPERIMENT_FORMAT.md)
+  virtual ExperimentPage experimentPage() const = 0;
+  // Writes the page's scene object and its playback fields (position, speed) into `into`.
+  virtual void captureScene(Experiment& into) const = 0;
+  // Throws SpecError when `experiment`'s scene for this page could not be shown; changes
+  // nothing.
+  virtual void checkScene(const Experiment& experiment) const = 0;
+  // Shows `experiment`'s scene for this page (its default scene when the experiment has none),
+  // at the experiment's speed, paused, its runs replayed to the playback position. Throws
+  // SpecError, with the page unchanged, where checkScene would.
+  virtual void applyScene(const Experiment& experiment) = 0;
+
+  // View preferences of the page kept between launches (not part of a scene).
+  virtual void savePreferences(QSettings& settings) const { Q_UNUSED(settings); }
+  virtual void restorePreferences(const QSettings& settings) { Q_UNUSED(settings); }
+
   // The host shows or hides the page. A page that is not on screen does not run: it pauses,
   // and plays again when shown only if it was playing when hidden.
   void setOnScreen(bool onScreen);
   bool isOnScreen() const { return m_onScreen; }
+
+ signals:
+  // The user changed what a saved scene holds (runs, their settings and looks, the function or
+  // the data): the window marks the scene modified.
+  void sceneEdited();
 
  private:
   bool m_onScreen = false;

@@ -4,9 +4,9 @@
 
 #include "core/engine/objective_problem.h"
 #include "core/engine/problem_changes.h"
+#include "core/experiment/default_scenes.h"
 #include "core/util/spec_error.h"
-#include "ui/common/run_palette.h"
-#include "ui/landscape/default_scene.h"
+#include "ui/landscape/landscape_scene.h"
 
 namespace optiscope::ui {
 
@@ -19,7 +19,7 @@ const ObjectiveProblem& planarOf(const RunConfig& config) {
 }  // namespace
 
 LandscapeController::LandscapeController(QObject* parent) : RunController(parent) {
-  m_objective = parseObjectiveSpec(defaultFunctionSpec().toStdString());
+  m_objective = parseObjectiveSpec(defaultLandscapeScene().function);
   m_start = makeObjective(m_objective)->defaultStart();
 }
 
@@ -42,14 +42,7 @@ void LandscapeController::setStart(const Eigen::VectorXd& start) {
   emit problemChanged();
 }
 
-void LandscapeController::loadDefaultScene() {
-  clearRuns();
-  setObjective(parseObjectiveSpec(defaultFunctionSpec().toStdString()));
-  for (const SceneRun& run : defaultSceneRuns())
-    addRun(parseOptimizerSpec(run.optimizerSpec.toStdString()), {}, 0.0, 0,
-           RunStyle{run.label, runColor(colorsUsed()), true});
-  if (!runIds().empty()) selectRun(runIds().front());
-}
+void LandscapeController::loadDefaultScene() { applyLandscapeRuns(*this, defaultLandscapeScene()); }
 
 RunConfig LandscapeController::newRunConfig(const OptimizerConfig& optimizer,
                                             const ScheduleConfig& schedule) const {

@@ -3,12 +3,17 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMainWindow>
+#include <QSettings>
 #include <QVBoxLayout>
+#include <algorithm>
 
+#include "core/experiment/default_scenes.h"
+#include "core/experiment/experiment_configs.h"
 #include "ui/common/runs_panel.h"
 #include "ui/landscape/function_panel.h"
 #include "ui/landscape/landscape_controller.h"
 #include "ui/landscape/landscape_run_extras.h"
+#include "ui/landscape/landscape_scene.h"
 #include "ui/landscape/landscape_view.h"
 #include "ui/landscape/side_plots.h"
 
@@ -39,6 +44,8 @@ LandscapePage::LandscapePage(LandscapeController* controller, QWidget* parent)
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_view);
   buildViewActions();
+  connect(controller, &RunController::runsChanged, this, &Page::sceneEdited);
+  connect(controller, &RunController::problemChanged, this, &Page::sceneEdited);
 }
 
 LandscapePage::~LandscapePage() = default;
@@ -65,7 +72,80 @@ QList<QDockWidget*> LandscapePage::addDocks(QMainWindow* window) {
   return {function, runs, plots};
 }
 
-void LandscapePage::loadDefaultScene() { m_controller->loadDefaultScene(); }
+void LandscapePage::loadDefaultScene() {
+  Experiment defaults;
+  defaults.landscape = defaultLandscapeScene();
+  applyScene(defaults);
+}
+
+namespace {
+
+ColorScale colorScaleOf(ColorScaleMode mode) {
+  switch (mode) {
+    case ColorScaleMode::Logarithmic:
+      return ColorScale::Logarithmic;
+    case ColorScaleMode::Linear:
+      return ColorScale::Linear;
+    case ColorScaleMode::Automatic:
+      break;
+  }
+  return ColorScale::Automatic;
+}
+
+ColorScaleMode modeOf(ColorScale scale) {
+  switch (scale) {
+    case ColorScale::Logarithmic:
+      return ColorScaleMode::Logarithmic;
+    case ColorScale::Linear:
+      return ColorScaleMode::Linear;
+    case ColorScale::Automatic:
+      break;
+  }
+  return ColorScaleMode::Automatic;
+}
+
+}  // namespace
+
+void LandscapePage::captureScene(Experiment& into) const {
+  LandscapeScene scene = captureLandscapeRuns(*m_controller);
+  const auto [x, y] = m_view->viewRanges();
+  scene.view = ViewBox{{x.first, x.second}, {y.first, y.second}};
+  scene.colorScale = colorScaleOf(m_view->colorScaleMode());
+  scene.contours = m_view->contoursShown();
+  into.landscape = std::move(scene);
+  long long steps = 0;
+  if (const auto snapshot = m_controller->snapshot())
+    for (const RunSnapshot& run : snapshot->runs) steps = std::max(steps, run.step);
+  into.playback.landscapeSteps = steps;
+  into.playback.speed = m_controller->speed();
+}
+
+void LandscapePage::checkScene(const Experiment& experiment) const {
+  if (experiment.landscape) landscapeRunConfigs(*experiment.landscape);
+}
+
+void LandscapePage::applyScene(const Experiment& experiment) {
+  const LandscapeScene scene = experiment.landscape.value_or(defaultLandscapeScene());
+  applyLandscapeRuns(*m_controller, scene);  // validates first, throws with nothing changed
+  m_controller->pause();
+  m_controller->setSpeed(experiment.playback.speed);
+  if (scene.view)
+    m_view->setViewRanges({scene.view->x[0], scene.view->x[1]},
+                          {scene.view->y[0], scene.view->y[1]});
+  m_view->setColorScaleMode(modeOf(scene.colorScale));
+  m_view->setContoursShown(scene.contours);
+  if (experiment.playback.landscapeSteps > 0)
+    m_controller->step(experiment.playback.landscapeSteps);
+}
+
+void LandscapePage::savePreferences(QSettings& settings) const {
+  settings.setValue(QStringLiteral("landscape/logStepAxis"), m_sidePlots->logStepAxis());
+}
+
+void LandscapePage::restorePreferences(const QSettings& settings) {
+  m_sidePlots->setLogStepAxis(
+      settings.value(QStringLiteral("landscape/logStepAxis"), true).toBool());
+}
 
 void LandscapePage::buildViewActions() {
   auto* resetView = new QAction(tr("&Reset view"), this);

@@ -28,6 +28,12 @@ class LandscapePage : public Page {
   QList<QDockWidget*> addDocks(QMainWindow* window) override;
   QList<QAction*> viewActions() const override { return m_viewActions; }
   void loadDefaultScene() override;
+  ExperimentPage experimentPage() const override { return ExperimentPage::Landscape; }
+  void captureScene(Experiment& into) const override;
+  void checkScene(const Experiment& experiment) const override;
+  void applyScene(const Experiment& experiment) override;
+  void savePreferences(QSettings& settings) const override;
+  void restorePreferences(const QSettings& settings) override;
 
   LandscapeController* landscapeController() const { return m_controller; }
   LandscapeView* view() const { return m_view; }

@@ -201,6 +201,23 @@ void LandscapeView::resetView() {
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+std::pair<std::pair<double, double>, std::pair<double, double>> LandscapeView::viewRanges() const {
+  const QCPRange x = axisRect()->axis(QCPAxis::atBottom)->range();
+  const QCPRange y = axisRect()->axis(QCPAxis::atLeft)->range();
+  return {{x.lower, x.upper}, {y.lower, y.upper}};
+}
+
+void LandscapeView::setViewRanges(std::pair<double, double> x, std::pair<double, double> y) {
+  if (!m_objective) return;
+  m_settingRange = true;
+  axisRect()->axis(QCPAxis::atBottom)->setRange(x.first, x.second);
+  axisRect()->axis(QCPAxis::atLeft)->setRange(y.first, y.second);
+  m_settingRange = false;
+  requestLandscape(true);
+  m_paths->update(m_controller->traces());
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void LandscapeView::onViewChanged() {
   if (m_settingRange) return;
   hideHover();

@@ -51,6 +51,9 @@ class LandscapeView : public QWidget {
 
   // Back to the function's default view box.
   void resetView();
+  // The view box shown ({low, high} of x and of y), and another one.
+  std::pair<std::pair<double, double>, std::pair<double, double>> viewRanges() const;
+  void setViewRanges(std::pair<double, double> x, std::pair<double, double> y);
   void setColorScaleMode(ColorScaleMode mode);
   ColorScaleMode colorScaleMode() const { return m_colorMode; }
   bool logColorsShown() const;

@@ -164,7 +164,8 @@ void DatasetPanel::showError(const QString& message) {
 void DatasetPanel::pickDataset(const QString& name) {
   DatasetChoice choice = m_controller->datasetChoice();
   choice.name = name;
-  choice.csvPath.clear();
+  choice.csvText.clear();
+  choice.csvName.clear();
   try {
     m_controller->setDataset(choice);
     m_error->hide();
@@ -223,7 +224,7 @@ void DatasetPanel::refresh() {
   const QString kind = data->train.kind == TaskKind::Regression
                            ? QStringLiteral("regression")
                            : QStringLiteral("%1 classes").arg(data->train.classes);
-  const QString origin = choice.isImported() ? QFileInfo(choice.csvPath).fileName() : choice.name;
+  const QString origin = choice.isImported() ? choice.csvName : choice.name;
   m_source->setText(QStringLiteral("%1: %2 train, %3 test points, %4")
                         .arg(origin)
                         .arg(data->train.size())

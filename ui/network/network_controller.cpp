@@ -1,61 +1,68 @@
 #include "ui/network/network_controller.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <limits>
 
 #include "core/engine/problem_changes.h"
+#include "core/experiment/default_scenes.h"
+#include "core/experiment/network_data.h"
 #include "core/nn/csv_dataset.h"
 #include "core/util/spec_error.h"
-#include "ui/common/run_palette.h"
 #include "ui/network/network_scene.h"
 
 namespace optiscope::ui {
 namespace {
 
-// A first look trains at a pace the eye can follow: on circle (250 training points, batch
-// 10) this is about ten epochs a second per run.
-constexpr double kDefaultSpeed = 250.0;
+// The choice as an experiment's network scene holds it: the one place that builds network data
+// (core/experiment/network_data.h), shared with files and `optiscope-cli train`.
+NetworkScene sceneOf(const DatasetChoice& choice, const NetworkSettings& settings) {
+  NetworkScene scene;
+  if (choice.isImported())
+    scene.data = CsvData{choice.csvText};
+  else
+    scene.data = GeneratedData{choice.name.toStdString(), choice.points, choice.noise};
+  scene.trainRatio = choice.trainRatio;
+  scene.dataSeed = choice.seed;
+  scene.settings = settings;
+  return scene;
+}
 
-Dataset loadDataset(const DatasetChoice& choice) {
-  if (!choice.isImported())
-    return generateDataset(choice.name.toStdString(),
-                           DatasetOptions{choice.points, choice.noise, choice.seed});
-  const std::string path = choice.csvPath.toStdString();
-  // Integer labels make a classification set; anything else is read as regression. The
-  // classification reading's error is the one to show when both fail (most files are classes).
-  try {
-    return readCsvDataset(path, TaskKind::Classification);
-  } catch (const SpecError& classification) {
-    try {
-      return readCsvDataset(path, TaskKind::Regression);
-    } catch (const SpecError&) {
-      throw classification;
-    }
-  }
+std::shared_ptr<const DataSplit> buildData(const DatasetChoice& choice,
+                                           const NetworkSettings& settings) {
+  const std::string source = choice.csvName.isEmpty() ? "csv" : choice.csvName.toStdString();
+  return buildNetworkData(sceneOf(choice, settings), source);
 }
 
 }  // namespace
 
 NetworkController::NetworkController(QObject* parent) : RunController(parent) {
-  setSpeed(kDefaultSpeed);
-  applyTask(std::make_shared<const DataSplit>(
-                splitDataset(loadDataset(m_choice), m_choice.trainRatio, m_choice.seed)),
-            m_settings);
+  // A first look trains at a pace the eye can follow (Playback's default network speed: on
+  // circle, about ten epochs a second per run).
+  setSpeed(Playback{}.networkSpeed);
+  applyTask(buildData(m_choice, m_settings), m_settings);
 }
 
-void NetworkController::setDataset(const DatasetChoice& choice) {
-  auto data = std::make_shared<const DataSplit>(
-      splitDataset(loadDataset(choice), choice.trainRatio, choice.seed));
-  NetworkSettings settings = m_settings;
-  // A loss picked for the old data may not fit the new one (bce on three classes, mse on
-  // classes): fall back to auto rather than refuse the data the user asked for.
+namespace {
+
+// A loss picked for the old data may not fit the new one (bce on three classes, mse on
+// classes): it falls back to auto rather than refuse the data the user asked for.
+NetworkSettings fittingLoss(NetworkSettings settings, const DataSplit& data) {
   try {
-    resolveLoss(settings.loss, data->train);
+    resolveLoss(settings.loss, data.train);
   } catch (const SpecError&) {
     settings.loss.reset();
   }
+  return settings;
+}
+
+}  // namespace
+
+void NetworkController::setDataset(const DatasetChoice& choice) {
+  auto data = buildData(choice, m_settings);
+  const NetworkSettings settings = fittingLoss(m_settings, *data);
   applyTask(std::move(data), settings);
   m_choice = choice;
   emit problemChanged();
@@ -68,9 +75,40 @@ void NetworkController::regenerate() {
 }
 
 void NetworkController::importCsv(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly))
+    throw SpecError(path.toStdString() + ": cannot read it (" + file.errorString().toStdString() +
+                    ")");
   DatasetChoice choice = m_choice;
-  choice.csvPath = path;
-  setDataset(choice);
+  choice.csvText = file.readAll().toStdString();
+  choice.csvName = QFileInfo(path).fileName();
+  if (choice.csvText.empty()) throw SpecError(choice.csvName.toStdString() + " is empty");
+  // Integer labels make a classification set; anything else is read as values, with squared
+  // error (which is how a saved scene reads them back). The classification reading's error is
+  // the one to show when both fail: most files are classes.
+  NetworkSettings settings = m_settings;
+  if (settings.loss == Loss::SquaredError) settings.loss.reset();
+  std::shared_ptr<const DataSplit> data;
+  try {
+    data = buildData(choice, settings);
+  } catch (const SpecError& classification) {
+    settings.loss = Loss::SquaredError;
+    try {
+      data = buildData(choice, settings);
+    } catch (const SpecError&) {
+      throw classification;
+    }
+  }
+  settings = fittingLoss(settings, *data);
+  applyTask(std::move(data), settings);
+  m_choice = choice;
+  emit problemChanged();
+}
+
+void NetworkController::setTask(const DatasetChoice& choice, const NetworkSettings& settings) {
+  applyTask(buildData(choice, settings), settings);
+  m_choice = choice;
+  emit problemChanged();
 }
 
 void NetworkController::setSettings(const NetworkSettings& settings) {
@@ -89,15 +127,7 @@ void NetworkController::applyTask(std::shared_ptr<const DataSplit> data,
   m_task = std::shared_ptr<const NetworkTask>(problem, &problem->task());
 }
 
-void NetworkController::loadDefaultScene() {
-  clearRuns();
-  setDataset(DatasetChoice{});
-  setSettings(NetworkSettings{});
-  for (const NetworkSceneRun& run : defaultNetworkSceneRuns())
-    addRun(parseOptimizerSpec(run.optimizerSpec.toStdString()), {},
-           RunStyle{run.label, runColor(colorsUsed()), true});
-  if (!runIds().empty()) selectRun(runIds().front());
-}
+void NetworkController::loadDefaultScene() { applyNetworkRuns(*this, defaultNetworkScene()); }
 
 RunConfig NetworkController::newRunConfig(const OptimizerConfig& optimizer,
                                           const ScheduleConfig& schedule) const {

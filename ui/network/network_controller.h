@@ -12,17 +12,19 @@
 
 namespace optiscope::ui {
 
-// Where the Network page's data comes from: a generated dataset of the catalog, or an
-// imported CSV file (then name, points and noise are ignored; trainRatio and seed still split).
+// Where the Network page's data comes from: a generated dataset of the catalog, or imported
+// CSV points (then name, points and noise are ignored; trainRatio and seed still split). The
+// points themselves are kept, not the file's path, so a scene saved with them is complete.
 struct DatasetChoice {
   QString name = QStringLiteral("circle");
   int points = 500;
   double noise = 0.0;
   double trainRatio = 0.5;
   std::uint64_t seed = 0;  // the points and the train/test split
-  QString csvPath;         // non-empty: imported from this file
+  std::string csvText;     // non-empty: imported points, `x1,x2,label` lines
+  QString csvName;         // the file they came from, for display
 
-  bool isImported() const { return !csvPath.isEmpty(); }
+  bool isImported() const { return !csvText.empty(); }
   bool operator==(const DatasetChoice&) const = default;
 };
 
@@ -42,11 +44,14 @@ class NetworkController : public RunController {
   void setDataset(const DatasetChoice& choice);
   // The same dataset with a fresh seed (new points, new split).
   void regenerate();
-  // Reads `path` as x1,x2,label (classification, or regression when labels are not classes);
-  // a bad file throws SpecError naming the line, and the last valid data stays.
+  // Reads `path` as x1,x2,label: classes, or values (then the loss becomes squared error) when
+  // the labels are not classes; a bad file throws SpecError naming the line, and the last valid
+  // data stays.
   void importCsv(const QString& path);
   const NetworkSettings& settings() const { return m_settings; }
   void setSettings(const NetworkSettings& settings);
+  // Data and settings at once (one restart); SpecError leaves both as they were.
+  void setTask(const DatasetChoice& choice, const NetworkSettings& settings);
   // The data and task in effect (never null after construction). The task is immutable here:
   // copy it to evaluate (NetworkTask copies share the data and bring their own scratch).
   std::shared_ptr<const DataSplit> data() const { return m_data; }

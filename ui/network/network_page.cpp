@@ -1,5 +1,6 @@
 #include "ui/network/network_page.h"
 
+#include <QCheckBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -7,7 +8,10 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
+#include "core/experiment/default_scenes.h"
+#include "core/experiment/experiment_configs.h"
 #include "ui/common/runs_panel.h"
 #include "ui/network/builder_panel.h"
 #include "ui/network/dataset_panel.h"
@@ -18,6 +22,7 @@
 #include "ui/network/network_controller.h"
 #include "ui/network/network_diagram.h"
 #include "ui/network/network_run_extras.h"
+#include "ui/network/network_scene.h"
 
 namespace optiscope::ui {
 namespace {
@@ -58,6 +63,8 @@ NetworkPage::NetworkPage(NetworkController* controller, QWidget* parent)
           &DecisionMapsArea::setShowTestPoints);
   connect(m_maps, &DecisionMapsArea::mapsShown, m_diagram, &NetworkDiagram::setMaps);
   connect(controller, &NetworkController::problemChanged, this, &NetworkPage::showNetwork);
+  connect(controller, &RunController::runsChanged, this, &Page::sceneEdited);
+  connect(controller, &RunController::problemChanged, this, &Page::sceneEdited);
   connect(m_maps, &DecisionMapsArea::mapsShown, this, &NetworkPage::showSelectedParams);
   connect(controller, &NetworkController::selectedRunChanged, this,
           &NetworkPage::showSelectedParams);
@@ -72,7 +79,36 @@ QString NetworkPage::summary() const { return tr("optimizers training a small ne
 
 RunController* NetworkPage::controller() const { return m_controller; }
 
-void NetworkPage::loadDefaultScene() { m_controller->loadDefaultScene(); }
+void NetworkPage::loadDefaultScene() {
+  Experiment defaults;
+  defaults.network = defaultNetworkScene();
+  applyScene(defaults);
+}
+
+void NetworkPage::captureScene(Experiment& into) const {
+  NetworkScene scene = captureNetworkRuns(*m_controller);
+  scene.showTestPoints = m_dataset->showTestBox()->isChecked();
+  into.network = std::move(scene);
+  long long steps = 0;
+  if (const auto snapshot = m_controller->snapshot())
+    for (const RunSnapshot& run : snapshot->runs) steps = std::max(steps, run.step);
+  into.playback.networkEpochs = steps / m_controller->stepsPerEpoch();
+  into.playback.networkSpeed = m_controller->speed();
+}
+
+void NetworkPage::checkScene(const Experiment& experiment) const {
+  if (experiment.network) networkRunConfigs(*experiment.network);
+}
+
+void NetworkPage::applyScene(const Experiment& experiment) {
+  const NetworkScene scene = experiment.network.value_or(defaultNetworkScene());
+  applyNetworkRuns(*m_controller, scene);  // validates first, throws with nothing changed
+  m_controller->pause();
+  m_controller->setSpeed(experiment.playback.networkSpeed);
+  m_dataset->showTestBox()->setChecked(scene.showTestPoints);
+  if (experiment.playback.networkEpochs > 0)
+    m_controller->step(experiment.playback.networkEpochs * m_controller->stepsPerEpoch());
+}
 
 QWidget* NetworkPage::buildLeftColumn() {
   auto* column = new QWidget;

@@ -35,6 +35,10 @@ class NetworkPage : public Page {
   QList<QDockWidget*> addDocks(QMainWindow*) override { return {}; }
   QList<QAction*> viewActions() const override { return {}; }
   void loadDefaultScene() override;
+  ExperimentPage experimentPage() const override { return ExperimentPage::Network; }
+  void captureScene(Experiment& into) const override;
+  void checkScene(const Experiment& experiment) const override;
+  void applyScene(const Experiment& experiment) override;
 
   NetworkController* networkController() const { return m_controller; }
   DatasetPanel* datasetPanel() const { return m_dataset; }

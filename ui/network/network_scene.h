@@ -1,18 +1,17 @@
 #pragma once
 
-#include <QString>
-#include <vector>
+#include "core/experiment/experiment.h"
 
 namespace optiscope::ui {
 
-// The Network page's first screen: the adaptive-learning-rate cast training the same seeded
-// 2-8-8-1 tanh network on circle, each at a learning rate where it separates the classes
-// within a few dozen epochs.
-struct NetworkSceneRun {
-  QString label;
-  QString optimizerSpec;
-};
+class NetworkController;
 
-std::vector<NetworkSceneRun> defaultNetworkSceneRuns();
+// The Network controller's part of a scene (data, network settings, runs with their looks and
+// settings) as an experiment holds it; "show test points" is the page's (network_page.h).
+NetworkScene captureNetworkRuns(const NetworkController& controller);
+// Validates the whole scene first (data built, every run's config built), then replaces the
+// controller's task and runs with it. Throws SpecError, leaving everything as it was, when any
+// part is invalid.
+void applyNetworkRuns(NetworkController& controller, const NetworkScene& scene);
 
 }  // namespace optiscope::ui
