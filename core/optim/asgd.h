@@ -21,6 +21,7 @@ class Asgd : public OptimizerBase<Asgd> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "asgd"; }
+  bool elementwise() const override { return true; }
   std::string_view effectiveLrTarget() const override { return "d"; }
   std::vector<StateView> state() const override;
 

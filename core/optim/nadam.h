@@ -20,6 +20,7 @@ class Nadam : public OptimizerBase<Nadam> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "nadam"; }
+  bool elementwise() const override { return true; }
   std::string_view effectiveLrTarget() const override;
   std::vector<StateView> state() const override;
   MomentumKind momentumKind() const override { return MomentumKind::Beta1; }

@@ -54,6 +54,14 @@ class Optimizer {
   virtual double momentum() const { return 0.0; }
   virtual void setMomentum(double) {}
 
+  // True when step() treats every coordinate on its own: coordinate i of the update depends
+  // only on p_i, g_i, the i-th entries of the state and on scalars that depend on nothing but
+  // the hyperparameters, the lr and the step count. Runs stacked into one vector then step
+  // exactly as they would alone, which is how core/analysis batches start-point maps. False
+  // unless an optimizer says so, so that one with a global norm or a per-tensor ratio (gradient
+  // clipping by norm, LAMB's trust ratio) is never batched by accident.
+  virtual bool elementwise() const { return false; }
+
   long long steps() const { return m_steps; }
   Eigen::Index size() const { return m_etaEff.size(); }
   // NaN before the first step. Fills a cache on first use (allocation-free), so concurrent

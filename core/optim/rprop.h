@@ -20,6 +20,7 @@ class Rprop : public OptimizerBase<Rprop> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "rprop"; }
+  bool elementwise() const override { return true; }
   std::string_view effectiveLrTarget() const override { return "sign(d)"; }
   std::vector<StateView> state() const override;
 

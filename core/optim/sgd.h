@@ -20,6 +20,7 @@ class Sgd : public OptimizerBase<Sgd> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "sgd"; }
+  bool elementwise() const override { return true; }
   std::string_view effectiveLrTarget() const override;
   std::vector<StateView> state() const override;
   MomentumKind momentumKind() const override { return MomentumKind::Momentum; }
