@@ -21,9 +21,12 @@ int dispatch(const std::vector<std::string>& words) {
     if (command == "run") return runCommand(rest);
     if (command == "race") return raceCommand(rest);
     if (command == "train") return trainCommand(rest);
+    if (command == "sweep") return sweepCommand(rest);
+    if (command == "basins") return basinsCommand(rest);
     throw SpecError(
         "unknown command '" + command +
-        "'; available: functions, optimizers, schedules, run, race, train (see --help)");
+        "'; available: functions, optimizers, schedules, run, race, train, sweep, basins "
+        "(see --help)");
   } catch (const SpecError& error) {
     std::cerr << "optiscope-cli: " << error.what() << '\n';
     return 2;
