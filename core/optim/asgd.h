@@ -22,6 +22,7 @@ class Asgd : public OptimizerBase<Asgd> {
 
   std::string_view name() const override { return "asgd"; }
   bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override { return "d"; }
   std::vector<StateView> state() const override;
 

@@ -22,6 +22,7 @@ class Rmsprop : public OptimizerBase<Rmsprop> {
 
   std::string_view name() const override { return "rmsprop"; }
   bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override;
   std::vector<StateView> state() const override;
   MomentumKind momentumKind() const override { return MomentumKind::Momentum; }
