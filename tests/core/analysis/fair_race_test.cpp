@@ -44,14 +44,21 @@ TEST_CASE("a fair race tunes every optimizer on the same seeds and races on held
   plan.tuningSeeds = 3;
   plan.raceSeeds = 5;  // odd counts: the median is one run's loss, bit for bit
   ThreadPool pool(2);
-  std::atomic<std::size_t> progress{0};
+  // The callback runs on the pool's threads: it only records, the checks come after.
+  const std::size_t total = 2 * (4 * 3 + 5);
+  std::atomic<std::size_t> calls{0}, highest{0};
+  std::atomic<bool> totalsRight{true};
   const FairRaceResult result =
-      runFairRace(plan, noisyRosenbrock(), pool, {}, [&](std::size_t done, std::size_t total) {
-        CHECK(total == 2 * (4 * 3 + 5));
-        progress = std::max(progress.load(), done);
+      runFairRace(plan, noisyRosenbrock(), pool, {}, [&](std::size_t done, std::size_t all) {
+        calls.fetch_add(1);
+        if (all != total) totalsRight = false;
+        std::size_t seen = highest.load();
+        while (seen < done && !highest.compare_exchange_weak(seen, done)) continue;
       });
   REQUIRE(result.complete);
-  CHECK(progress.load() == 2 * (4 * 3 + 5));
+  CHECK(calls.load() == total);
+  CHECK(highest.load() == total);
+  CHECK(totalsRight.load());
   REQUIRE(result.entries.size() == 2);
   const char* specs[] = {"sgd:momentum=0.9", "adam"};
   for (const FairRaceEntry& entry : result.entries) {
