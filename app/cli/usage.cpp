@@ -86,6 +86,7 @@ sweep and basins:
   Every row is exactly what `run` gives for that learning rate and seed (sweep) or start
   (basins): the columns summarize the run's rows as race's summary.csv does (steps_to_tolerance:
   first row with loss within 1e-6 of the minimum value; diverged_at: first non-finite row).
+  Defaults: --seeds 1, --steps 100, no noise, no schedule, the function's default start (sweep).
   They use every core; FILE '-' writes the CSV to standard output.
 
 Exit codes: 0 success; 2 bad input (one line on standard error names it; no file is written).
