@@ -14,6 +14,8 @@ int runCommand(const std::vector<std::string>& args);
 int raceCommand(const std::vector<std::string>& args);
 int trainCommand(const std::vector<std::string>& args);
 int replayCommand(const std::vector<std::string>& args);
+int sweepCommand(const std::vector<std::string>& args);
+int basinsCommand(const std::vector<std::string>& args);
 
 const char* usageText();
 

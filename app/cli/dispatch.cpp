@@ -22,9 +22,11 @@ int dispatch(const std::vector<std::string>& words) {
     if (command == "race") return raceCommand(rest);
     if (command == "train") return trainCommand(rest);
     if (command == "replay") return replayCommand(rest);
-    throw SpecError(
-        "unknown command '" + command +
-        "'; available: functions, optimizers, schedules, run, race, train, replay (see --help)");
+    if (command == "sweep") return sweepCommand(rest);
+    if (command == "basins") return basinsCommand(rest);
+    throw SpecError("unknown command '" + command +
+                    "'; available: functions, optimizers, schedules, run, race, train, replay, "
+                    "sweep, basins (see --help)");
   } catch (const SpecError& error) {
     std::cerr << "optiscope-cli: " << error.what() << '\n';
     return 2;

@@ -31,6 +31,20 @@ Commands:
                             docs/EXPERIMENT_FORMAT.md) to its playback position, or N steps
                             and E epochs: DIR/landscape/ as `race` writes it and
                             DIR/network/run-<index>-<optimizer>.csv as `train` writes it
+  sweep --function F --optimizer SPEC [--optimizer SPEC ...] --lr LO:HI:N [--seeds S]
+        [--steps K] [--start X,Y] [--dim N] [--noise SIGMA] [--schedule SPEC] --out FILE
+                            each optimizer at N log-spaced learning rates from LO to HI (the
+                            SPEC's own lr is replaced), with noise seeds 0..S-1: one row per
+                            run, optimizer,lr,seed,final_loss,best_loss,steps_to_tolerance,
+                            diverged_at, each the numbers `run --seed k` gives for that lr
+  basins --function F --optimizer SPEC --grid N [--box X0,X1,Y0,Y1] [--steps K]
+         [--schedule SPEC] [--noise SIGMA] [--seed S] --out FILE
+                            a start-point map: the run from each of N x N starts spanning the
+                            box (default: the function's view box; N 2 to 400), one row per
+                            start: x,y,minimum_index,final_x,final_y,final_loss,
+                            steps_to_tolerance,diverged_at; minimum_index is the listed global
+                            minimum the run ended near (final loss within 1e-6 of the minimum
+                            value; the nearest listed point), empty if none
 
 Specs:
   SPEC is `name` or `name:key=value,key=value`, with torch 1.13's hyperparameter names
@@ -84,6 +98,13 @@ train:
   loss over each whole set; accuracies are empty for regression. Numbers are the shortest
   text that reads back exactly. A run that reaches a non-finite value stops after that
   epoch's row, prints 'diverged at step K (epoch E)' on standard error and exits 0.
+
+sweep and basins:
+  Every row is exactly what `run` gives for that learning rate and seed (sweep) or start
+  (basins): the columns summarize the run's rows as race's summary.csv does (steps_to_tolerance:
+  first row with loss within 1e-6 of the minimum value; diverged_at: first non-finite row).
+  Defaults: --seeds 1, --steps 100, no noise, no schedule, the function's default start (sweep).
+  They use every core; FILE '-' writes the CSV to standard output.
 
 Exit codes: 0 success; 2 bad input (one line on standard error names it; no file is written).
 )";

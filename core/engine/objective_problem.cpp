@@ -27,6 +27,13 @@ double ObjectiveProblem::lossAndGradient(long long step, const Eigen::VectorXd& 
   return loss;
 }
 
+RunConfig objectiveRunConfig(const ObjectiveConfig& objective, OptimizerConfig optimizer,
+                             ScheduleConfig schedule, std::optional<Eigen::VectorXd> start,
+                             double noiseSigma, std::uint64_t noiseSeed) {
+  return {std::make_shared<const ObjectiveProblem>(objective, noiseSigma, noiseSeed),
+          std::move(optimizer), std::move(schedule), std::move(start)};
+}
+
 const ObjectiveProblem* objectiveProblemOf(const Problem* problem) {
   return dynamic_cast<const ObjectiveProblem*>(problem);
 }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/engine/problem.h"
+#include "core/engine/run.h"
 #include "core/objectives/gradient_noise.h"
 #include "core/objectives/objective.h"
 
@@ -39,6 +40,11 @@ class ObjectiveProblem final : public Problem {
   std::unique_ptr<Objective> m_objective;
   GradientNoise m_noise;
 };
+
+// A RunConfig on a test function with its gradient noise (validated when a Run is built).
+RunConfig objectiveRunConfig(const ObjectiveConfig& objective, OptimizerConfig optimizer,
+                             ScheduleConfig schedule, std::optional<Eigen::VectorXd> start,
+                             double noiseSigma = 0.0, std::uint64_t noiseSeed = 0);
 
 // The problem of a config known to descend a test function, or null.
 const ObjectiveProblem* objectiveProblemOf(const Problem* problem);

@@ -57,6 +57,22 @@ class FormulaObjective final : public Objective {
     return f.value();
   }
 
+  void valuesAndGradients(const Eigen::Ref<const Eigen::VectorXd>& x,
+                          const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Ref<Eigen::VectorXd> f,
+                          Eigen::Ref<Eigen::VectorXd> gx,
+                          Eigen::Ref<Eigen::VectorXd> gy) const override {
+    if (!batchFits(x, y, f, gx, gy)) {
+      Objective::valuesAndGradients(x, y, f, gx, gy);  // throws the common error
+      return;
+    }
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+      const Dual value = m_formula(Dual(x[i], 2, 0), Dual(y[i], 2, 1));
+      f[i] = value.value();
+      gx[i] = value.derivatives()[0];
+      gy[i] = value.derivatives()[1];
+    }
+  }
+
   Eigen::MatrixXd hessian(const Eigen::Ref<const Eigen::VectorXd>& x) const override {
     const DualOfDual f = m_formula(variable(x[0], 0), variable(x[1], 1));
     Eigen::Matrix2d h;

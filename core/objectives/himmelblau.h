@@ -22,6 +22,10 @@ class Himmelblau final : public Objective {
               Eigen::Ref<Eigen::VectorXd> out) const override;
   double valueAndGradient(const Eigen::Ref<const Eigen::VectorXd>& x,
                           Eigen::Ref<Eigen::VectorXd> g) const override;
+  void valuesAndGradients(const Eigen::Ref<const Eigen::VectorXd>& x,
+                          const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Ref<Eigen::VectorXd> f,
+                          Eigen::Ref<Eigen::VectorXd> gx,
+                          Eigen::Ref<Eigen::VectorXd> gy) const override;
   Eigen::MatrixXd hessian(const Eigen::Ref<const Eigen::VectorXd>& x) const override;
   std::vector<Minimum> globalMinima() const override;
   Box viewBox() const override;  // [-5, 5]²

@@ -40,6 +40,15 @@ class Objective {
   // Writes ∇f(x) into g (sized dim(); nothing is allocated) and returns f(x).
   virtual double valueAndGradient(const Eigen::Ref<const Eigen::VectorXd>& x,
                                   Eigen::Ref<Eigen::VectorXd> g) const = 0;
+  // Many 2D points at once, for runs stepped as one batch (start-point maps): f[i] and
+  // (gx[i], gy[i]) are valueAndGradient((x[i], y[i])), bit for bit. Throws std::logic_error
+  // for a function that is not 2D or vectors of different sizes. The default calls
+  // valueAndGradient() per point; overrides evaluate the formula in a loop without a virtual
+  // call and an Eigen::Ref per point.
+  virtual void valuesAndGradients(const Eigen::Ref<const Eigen::VectorXd>& x,
+                                  const Eigen::Ref<const Eigen::VectorXd>& y,
+                                  Eigen::Ref<Eigen::VectorXd> f, Eigen::Ref<Eigen::VectorXd> gx,
+                                  Eigen::Ref<Eigen::VectorXd> gy) const;
   virtual Eigen::MatrixXd hessian(const Eigen::Ref<const Eigen::VectorXd>& x) const = 0;
 
   // Every global minimum with its value from the literature.
@@ -53,6 +62,13 @@ class Objective {
   virtual std::unique_ptr<Objective> clone() const = 0;
 
   double minimumValue() const;  // the value of the global minima
+
+ protected:
+  // True when valuesAndGradients may run: a 2D function and five vectors of one size.
+  bool batchFits(const Eigen::Ref<const Eigen::VectorXd>& x,
+                 const Eigen::Ref<const Eigen::VectorXd>& y, const Eigen::Ref<Eigen::VectorXd>& f,
+                 const Eigen::Ref<Eigen::VectorXd>& gx,
+                 const Eigen::Ref<Eigen::VectorXd>& gy) const;
 };
 
 struct ObjectiveInfo {

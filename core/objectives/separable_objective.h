@@ -60,6 +60,24 @@ class SeparableObjective final : public Objective {
     return f;
   }
 
+  void valuesAndGradients(const Eigen::Ref<const Eigen::VectorXd>& x,
+                          const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Ref<Eigen::VectorXd> f,
+                          Eigen::Ref<Eigen::VectorXd> gx,
+                          Eigen::Ref<Eigen::VectorXd> gy) const override {
+    if (!batchFits(x, y, f, gx, gy)) {
+      Objective::valuesAndGradients(x, y, f, gx, gy);  // throws the common error
+      return;
+    }
+    // valueAndGradient's sum in its order: f = (0 + term(x)) + term(y).
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+      const Dual tx = m_term(Dual(x[i], 1, 0));
+      const Dual ty = m_term(Dual(y[i], 1, 0));
+      f[i] = (0.0 + tx.value()) + ty.value();
+      gx[i] = tx.derivatives()[0];
+      gy[i] = ty.derivatives()[0];
+    }
+  }
+
   Eigen::MatrixXd hessian(const Eigen::Ref<const Eigen::VectorXd>& x) const override {
     Eigen::MatrixXd h = Eigen::MatrixXd::Zero(m_dim, m_dim);
     for (Eigen::Index i = 0; i < m_dim; ++i) {

@@ -5,6 +5,7 @@
 
 #include "core/optim/adam_common.h"
 #include "core/optim/kernel_dispatch.h"
+#include "core/optim/update_recipe.h"
 
 namespace optiscope {
 
@@ -106,6 +107,66 @@ void AdaBelief::computeEffectiveLr(Eigen::VectorXd& out) const {
       out[i] = lr * m_last.rect.rectifier / (std::sqrt(m_s[i]) + eps);
   } else {
     kernels::fillConstant(out, m_last.rect.mode == RectifiedMode::Sgd ? lr : 0.0);
+  }
+}
+
+void AdaBelief::describeUpdate(UpdateRecipe& r) const {
+  const double lr = this->lr(), beta1 = m_beta1, beta2 = m_beta2, eps = m_eps;
+  const double wd = m_weightDecay;
+  const double decay = m_fixedDecay ? 1.0 - wd : 1.0 - lr * wd;
+  const double t = static_cast<double>(m_steps + 1);
+  const double bc1 = 1.0 - std::pow(beta1, t);
+  const double sqrtBc2 = std::sqrt(1.0 - std::pow(beta2, t));
+  const Rectification rect =
+      m_rectify ? rectification(t) : Rectification{RectifiedMode::Frozen, 0.0, 0.0};
+  const double stepSize = lr / bc1;
+  r.scalar("lr", "learning rate", lr).scalar("β1", "decay of m", beta1);
+  r.scalar("β2", "decay of s", beta2).scalar("ε", "added to s and to √ŝ", eps);
+  r.scalar("t", "step", t).scalar("bc1", "1 − β1^t", bc1).scalar("√bc2", "√(1 − β2^t)", sqrtBc2);
+  r.line("d", "g", [](const RecipeRow& e) { return e["g"]; });
+  if (m_weightDecouple) {
+    r.scalar("wd", "decoupled weight decay", wd);
+    r.line("θ", m_fixedDecay ? "θ·(1 − wd)" : "θ·(1 − lr·wd)",
+           [=](const RecipeRow& e) { return e["θ"] * decay; });
+  } else if (wd != 0.0) {
+    r.scalar("wd", "weight decay", wd);
+    r.line("d", "d + wd·θ", [=](const RecipeRow& e) { return std::fma(wd, e["θ"], e["d"]); });
+  }
+  r.input("m", "before the step", m_m).input("s", "before the step", m_s);
+  r.line("m", "β1·m + (1−β1)·d",
+         [=](const RecipeRow& e) { return std::fma(1.0 - beta1, e["d"], e["m"] * beta1); });
+  r.line("d − m", "the belief residual", [](const RecipeRow& e) { return e["d"] - e["m"]; });
+  r.line("s", "β2·s + (1−β2)·(d − m)² + ε", [=](const RecipeRow& e) {
+    return std::fma((1.0 - beta2) * e["d − m"], e["d − m"], e["s"] * beta2) + eps;
+  });
+  const char* second = "s";
+  if (m_amsgrad) {
+    r.input("smax", "before the step", m_smax);
+    r.line("smax", "max(smax, s) (AMSGrad)",
+           [](const RecipeRow& e) { return nanPropagatingMax(e["smax"], e["s"]); });
+    second = "smax";
+  }
+  if (!m_rectify) {
+    r.line("den", std::string("√") + second + " / √bc2 + ε",
+           [=](const RecipeRow& e) { return std::sqrt(e[second]) / sqrtBc2 + eps; });
+    r.line("η_eff", "lr / den", [=](const RecipeRow& e) { return lr / e["den"]; });
+    r.line("θ'", "θ − (lr/bc1)·m / den",
+           [=](const RecipeRow& e) { return e["θ"] + (-stepSize * e["m"]) / e["den"]; });
+  } else if (rect.mode == RectifiedMode::Adaptive) {
+    r.scalar("r", "the rectifier", rect.rectifier).scalar("r/bc1", "step size", rect.stepSize);
+    r.line("den", "√s + ε", [=](const RecipeRow& e) { return std::sqrt(e["s"]) + eps; });
+    r.line("η_eff", "lr·r / den",
+           [=](const RecipeRow& e) { return lr * rect.rectifier / e["den"]; });
+    r.line("θ'", "θ − (r/bc1)·lr·m / den",
+           [=](const RecipeRow& e) { return e["θ"] + (-rect.stepSize * lr * e["m"]) / e["den"]; });
+  } else if (rect.mode == RectifiedMode::Sgd) {
+    r.scalar("1/bc1", "step size (not yet rectified: SGD with momentum)", rect.stepSize);
+    r.line("η_eff", "lr", [=](const RecipeRow&) { return lr; });
+    r.line("θ'", "θ − (lr/bc1)·m",
+           [=](const RecipeRow& e) { return std::fma(-rect.stepSize * lr, e["m"], e["θ"]); });
+  } else {
+    r.line("η_eff", "0 (not yet rectified: no step)", [](const RecipeRow&) { return 0.0; });
+    r.line("θ'", "θ", [](const RecipeRow& e) { return e["θ"]; });
   }
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/optim/adam_common.h"
+#include "core/optim/update_recipe.h"
 
 namespace optiscope {
 
@@ -73,6 +74,42 @@ void AdaBound::computeEffectiveLr(Eigen::VectorXd& out) const {
     const double den = std::sqrt(second[i]) + m_last.eps;
     out[i] = std::min(std::max(m_last.stepSize / den, m_last.lower), m_last.upper);
   }
+}
+
+void AdaBound::describeUpdate(UpdateRecipe& r) const {
+  const double lr = this->lr(), beta1 = m_beta1, beta2 = m_beta2, eps = m_eps;
+  const double t = static_cast<double>(m_steps + 1);
+  const double bc1 = 1.0 - std::pow(beta1, t);
+  const double bc2 = 1.0 - std::pow(beta2, t);
+  const double stepSize = lr * std::sqrt(bc2) / bc1;
+  const double finalLr = m_finalLr * lr / m_baseLr;
+  const double lower = finalLr * (1.0 - 1.0 / (m_gamma * t + 1.0));
+  const double upper = finalLr * (1.0 + 1.0 / (m_gamma * t));
+  r.scalar("lr", "learning rate", lr).scalar("β1", "decay of m", beta1);
+  r.scalar("β2", "decay of v", beta2).scalar("ε", "added to √v", eps).scalar("t", "step", t);
+  r.scalar("α", "lr·√(1 − β2^t) / (1 − β1^t)", stepSize);
+  r.scalar("final_lr", "final_lr·lr / base_lr", finalLr);
+  r.scalar("lower", "final_lr·(1 − 1/(γ·t + 1))", lower);
+  r.scalar("upper", "final_lr·(1 + 1/(γ·t))", upper);
+  describeDirection(r, false, m_weightDecay);
+  r.input("m", "before the step", m_m).input("v", "before the step", m_v);
+  r.line("m", "β1·m + (1−β1)·d",
+         [=](const RecipeRow& e) { return std::fma(1.0 - beta1, e["d"], e["m"] * beta1); });
+  r.line("v", "β2·v + (1−β2)·d²", [=](const RecipeRow& e) {
+    return std::fma((1.0 - beta2) * e["d"], e["d"], e["v"] * beta2);
+  });
+  const char* second = "v";
+  if (m_amsbound) {
+    r.input("vmax", "before the step", m_vmax);
+    r.line("vmax", "max(vmax, v) (AMSBound)",
+           [](const RecipeRow& e) { return nanPropagatingMax(e["vmax"], e["v"]); });
+    second = "vmax";
+  }
+  r.line("den", std::string("√") + second + " + ε",
+         [=](const RecipeRow& e) { return std::sqrt(e[second]) + eps; });
+  r.line("η_eff", "clamp(α / den, lower, upper)",
+         [=](const RecipeRow& e) { return std::min(std::max(stepSize / e["den"], lower), upper); });
+  r.line("θ'", "θ − η_eff·m", [](const RecipeRow& e) { return e["θ"] + -(e["η_eff"] * e["m"]); });
 }
 
 }  // namespace optiscope

@@ -20,6 +20,8 @@ class AdaBound : public OptimizerBase<AdaBound> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "adabound"; }
+  bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override { return "m"; }
   std::vector<StateView> state() const override;
   MomentumKind momentumKind() const override { return MomentumKind::Beta1; }

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/optim/update_recipe.h"
+
 namespace optiscope {
 
 OptimizerInfo Adadelta::describe() {
@@ -43,6 +45,23 @@ void Adadelta::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eige
     p[i] = std::fma(-lr, delta, p[i]);
     etaEff[i] = lr * ratio;
   }
+}
+
+void Adadelta::describeUpdate(UpdateRecipe& r) const {
+  const double lr = this->lr(), rho = m_rho, eps = m_eps;
+  r.scalar("lr", "learning rate", lr).scalar("ρ", "decay of v and u", rho);
+  r.scalar("ε", "inside both roots", eps);
+  describeDirection(r, m_maximize, m_weightDecay);
+  r.input("v", "before the step", m_v).input("u", "before the step", m_u);
+  r.line("v", "ρ·v + (1−ρ)·d²",
+         [=](const RecipeRow& e) { return std::fma((1.0 - rho) * e["d"], e["d"], e["v"] * rho); });
+  r.line("ratio", "√(u + ε) / √(v + ε)",
+         [=](const RecipeRow& e) { return std::sqrt(e["u"] + eps) / std::sqrt(e["v"] + eps); });
+  r.line("Δ", "ratio·d", [](const RecipeRow& e) { return e["ratio"] * e["d"]; });
+  r.line("u", "ρ·u + (1−ρ)·Δ²",
+         [=](const RecipeRow& e) { return std::fma((1.0 - rho) * e["Δ"], e["Δ"], e["u"] * rho); });
+  r.line("η_eff", "lr·ratio", [=](const RecipeRow& e) { return lr * e["ratio"]; });
+  r.line("θ'", "θ − lr·Δ", [=](const RecipeRow& e) { return std::fma(-lr, e["Δ"], e["θ"]); });
 }
 
 }  // namespace optiscope

@@ -20,6 +20,8 @@ class Adadelta : public OptimizerBase<Adadelta> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "adadelta"; }
+  bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override { return "d"; }
   std::vector<StateView> state() const override;
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/optim/kernel_dispatch.h"
+#include "core/optim/update_recipe.h"
 
 namespace optiscope {
 namespace {
@@ -91,6 +92,23 @@ void Adagrad::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen
 
 void Adagrad::computeEffectiveLr(Eigen::VectorXd& out) const {
   adagradRateKernel(out.size(), m_sum.data(), out.data(), m_last.clr, m_last.eps);
+}
+
+void Adagrad::describeUpdate(UpdateRecipe& r) const {
+  const float nextT = m_t + 1.0f;  // the step's float32 counter, as update() increments it
+  const double t = nextT, eps = m_eps;
+  const double clr = lr() / (1.0 + (t - 1.0) * m_lrDecay);
+  r.scalar("lr", "learning rate", lr()).scalar("lr_decay", "learning-rate decay", m_lrDecay);
+  r.scalar("ε", "added to √sum", eps).scalar("t", "step", t);
+  r.scalar("clr", "lr / (1 + (t−1)·lr_decay)", clr);
+  describeDirection(r, m_maximize, m_weightDecay);
+  r.input("sum", "before the step", m_sum);
+  r.line("sum", "sum + d²", [](const RecipeRow& e) { return std::fma(e["d"], e["d"], e["sum"]); });
+  r.line("η_eff", "clr / (√sum + ε)",
+         [=](const RecipeRow& e) { return clr / (std::sqrt(e["sum"]) + eps); });
+  r.line("θ'", "θ − clr·d / (√sum + ε)", [=](const RecipeRow& e) {
+    return e["θ"] + (-clr * e["d"]) / (std::sqrt(e["sum"]) + eps);
+  });
 }
 
 }  // namespace optiscope

@@ -19,6 +19,8 @@ class Adagrad : public OptimizerBase<Adagrad> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "adagrad"; }
+  bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override { return "d"; }
   std::vector<StateView> state() const override;
 

@@ -1,5 +1,6 @@
 #include "core/optim/adam.h"
 
+#include "core/optim/update_recipe.h"
 namespace optiscope {
 
 OptimizerInfo Adam::describe() {
@@ -20,5 +21,9 @@ void Adam::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::V
 }
 
 void Adam::computeEffectiveLr(Eigen::VectorXd& out) const { m_moments.effectiveLr(out); }
+
+void Adam::describeUpdate(UpdateRecipe& recipe) const {
+  m_moments.describeUpdate(recipe, lr(), WeightDecayStyle::L2);
+}
 
 }  // namespace optiscope

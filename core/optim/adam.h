@@ -20,6 +20,8 @@ class Adam : public OptimizerBase<Adam> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "adam"; }
+  bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override { return "m̂"; }
   std::vector<StateView> state() const override { return m_moments.state(); }
   MomentumKind momentumKind() const override { return MomentumKind::Beta1; }

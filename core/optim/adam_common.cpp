@@ -1,6 +1,7 @@
 #include "core/optim/adam_common.h"
 
 #include "core/optim/kernel_dispatch.h"
+#include "core/optim/update_recipe.h"
 
 namespace optiscope {
 namespace {
@@ -119,6 +120,40 @@ void AdamMoments::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const E
 void AdamMoments::effectiveLr(Eigen::VectorXd& out) const {
   adamRateKernel(out.size(), (m_last.amsgrad ? m_vmax : m_v).data(), out.data(), m_last.lr,
                  m_last.bc2Sqrt, m_last.eps);
+}
+
+void AdamMoments::describeUpdate(UpdateRecipe& r, double lr, WeightDecayStyle style) const {
+  const float nextT = m_t + 1.0f;  // the step's float32 counter, as update() increments it
+  const double t = nextT, wd = m_weightDecay, beta1 = m_beta1, beta2 = m_beta2, eps = m_eps;
+  const double bc1 = 1.0 - std::pow(beta1, t), bc2 = 1.0 - std::pow(beta2, t);
+  const double stepSize = lr / bc1, bc2Sqrt = std::sqrt(bc2), decay = 1.0 - lr * wd;
+  r.scalar("lr", "learning rate", lr).scalar("β1", "decay of m", beta1);
+  r.scalar("β2", "decay of v", beta2).scalar("ε", "added to √v̂", eps).scalar("t", "step", t);
+  r.scalar("bc1", "1 − β1^t", bc1).scalar("bc2", "1 − β2^t", bc2);
+  r.scalar("lr/bc1", "step size", stepSize).scalar("√bc2", "√(1 − β2^t)", bc2Sqrt);
+  describeDirection(r, m_maximize, style == WeightDecayStyle::L2 ? wd : 0.0);
+  if (style == WeightDecayStyle::Decoupled) {
+    r.scalar("wd", "decoupled weight decay", wd);
+    r.line("θ", "θ·(1 − lr·wd)", [=](const RecipeRow& e) { return e["θ"] * decay; });
+  }
+  r.input("m", "before the step", m_m).input("v", "before the step", m_v);
+  r.line("m", "β1·m + (1−β1)·d",
+         [=](const RecipeRow& e) { return std::fma(1.0 - beta1, e["d"], e["m"] * beta1); });
+  r.line("v", "β2·v + (1−β2)·d²", [=](const RecipeRow& e) {
+    return std::fma((1.0 - beta2) * e["d"], e["d"], e["v"] * beta2);
+  });
+  const char* second = "v";
+  if (m_amsgrad) {
+    r.input("vmax", "before the step", m_vmax);
+    r.line("vmax", "max(vmax, v) (AMSGrad)",
+           [](const RecipeRow& e) { return nanPropagatingMax(e["vmax"], e["v"]); });
+    second = "vmax";
+  }
+  r.line("den", std::string("√") + second + " / √bc2 + ε  (= √v̂ + ε)",
+         [=](const RecipeRow& e) { return std::sqrt(e[second]) / bc2Sqrt + eps; });
+  r.line("η_eff", "lr / den", [=](const RecipeRow& e) { return lr / e["den"]; });
+  r.line("θ'", "θ − (lr/bc1)·m / den",
+         [=](const RecipeRow& e) { return e["θ"] + (-stepSize * e["m"]) / e["den"]; });
 }
 
 }  // namespace optiscope

@@ -35,6 +35,8 @@ class AdamMoments {
               WeightDecayStyle style);
   // η_eff of the last update, lr/(sqrt(v̂)+eps) on m̂, as the update applied it.
   void effectiveLr(Eigen::VectorXd& out) const;
+  // The next update as update(p, g, lr, style) makes it (Optimizer::describeUpdate).
+  void describeUpdate(UpdateRecipe& recipe, double lr, WeightDecayStyle style) const;
   std::vector<StateView> state() const;
 
   double beta1() const { return m_beta1; }

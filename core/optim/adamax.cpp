@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/optim/adam_common.h"
+#include "core/optim/update_recipe.h"
 
 namespace optiscope {
 
@@ -50,6 +51,25 @@ void Adamax::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen:
 
 void Adamax::computeEffectiveLr(Eigen::VectorXd& out) const {
   for (Eigen::Index i = 0; i < out.size(); ++i) out[i] = m_lastClr / m_u[i];
+}
+
+void Adamax::describeUpdate(UpdateRecipe& r) const {
+  const float nextT = m_t + 1.0f;  // the step's float32 counter, as update() increments it
+  const double t = nextT, beta1 = m_beta1, beta2 = m_beta2, eps = m_eps;
+  const double clr = lr() / (1.0 - std::pow(beta1, t));
+  r.scalar("lr", "learning rate", lr()).scalar("β1", "decay of m", beta1);
+  r.scalar("β2", "decay of u", beta2).scalar("ε", "added to |d|", eps).scalar("t", "step", t);
+  r.scalar("clr", "lr / (1 − β1^t)", clr);
+  describeDirection(r, m_maximize, m_weightDecay);
+  r.input("m", "before the step", m_m).input("u", "before the step", m_u);
+  r.line("m", "β1·m + (1−β1)·d",
+         [=](const RecipeRow& e) { return std::fma(1.0 - beta1, e["d"], e["m"] * beta1); });
+  r.line("u", "max(β2·u, |d| + ε)", [=](const RecipeRow& e) {
+    return nanPropagatingMax(e["u"] * beta2, std::abs(e["d"]) + eps);
+  });
+  r.line("η_eff", "clr / u", [=](const RecipeRow& e) { return clr / e["u"]; });
+  r.line("θ'", "θ − clr·m / u",
+         [=](const RecipeRow& e) { return e["θ"] + (-clr * e["m"]) / e["u"]; });
 }
 
 }  // namespace optiscope

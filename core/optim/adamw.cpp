@@ -1,5 +1,6 @@
 #include "core/optim/adamw.h"
 
+#include "core/optim/update_recipe.h"
 namespace optiscope {
 
 OptimizerInfo AdamW::describe() {
@@ -20,5 +21,9 @@ void AdamW::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::
 }
 
 void AdamW::computeEffectiveLr(Eigen::VectorXd& out) const { m_moments.effectiveLr(out); }
+
+void AdamW::describeUpdate(UpdateRecipe& recipe) const {
+  m_moments.describeUpdate(recipe, lr(), WeightDecayStyle::Decoupled);
+}
 
 }  // namespace optiscope

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/optim/kernel_dispatch.h"
+#include "core/optim/update_recipe.h"
 
 namespace optiscope {
 namespace {
@@ -62,5 +63,25 @@ void Asgd::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::V
 }
 
 void Asgd::computeEffectiveLr(Eigen::VectorXd& out) const { kernels::fillConstant(out, m_lastEta); }
+
+void Asgd::describeUpdate(UpdateRecipe& r) const {
+  // torch creates eta from the group's lr (and mu = 1) at the first step.
+  const double eta = m_steps == 0 ? static_cast<double>(static_cast<float>(lr())) : m_eta;
+  const double mu = m_steps == 0 ? 1.0 : m_mu;
+  const double decay = 1.0 - m_lambd * eta;
+  r.scalar("λ", "decay term", m_lambd).scalar("η", "step size of this step (float32)", eta);
+  r.scalar("μ", "averaging rate of this step (float32)", mu);
+  describeDirection(r, m_maximize, m_weightDecay);
+  r.line("θ", "θ·(1 − λ·η)", [=](const RecipeRow& e) { return e["θ"] * decay; });
+  r.line("θ'", "θ − η·d", [=](const RecipeRow& e) { return std::fma(-eta, e["d"], e["θ"]); });
+  r.input("ax", "the average before the step", m_ax);
+  if (mu != 1.0) {
+    r.line("ax", "ax + (θ' − ax)·μ",
+           [=](const RecipeRow& e) { return e["ax"] + (e["θ'"] - e["ax"]) * mu; });
+  } else {
+    r.line("ax", "θ' (μ = 1)", [](const RecipeRow& e) { return e["θ'"]; });
+  }
+  r.line("η_eff", "η", [=](const RecipeRow&) { return eta; });
+}
 
 }  // namespace optiscope

@@ -21,6 +21,8 @@ class Asgd : public OptimizerBase<Asgd> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "asgd"; }
+  bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override { return "d"; }
   std::vector<StateView> state() const override;
 

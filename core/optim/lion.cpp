@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/optim/kernel_dispatch.h"
+#include "core/optim/update_recipe.h"
 
 namespace optiscope {
 namespace {
@@ -45,5 +46,21 @@ void Lion::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::V
 }
 
 void Lion::computeEffectiveLr(Eigen::VectorXd& out) const { kernels::fillConstant(out, m_lastLr); }
+
+void Lion::describeUpdate(UpdateRecipe& r) const {
+  const double lr = this->lr(), beta1 = m_beta1, beta2 = m_beta2;
+  const double decay = 1.0 - lr * m_weightDecay;
+  r.scalar("lr", "learning rate", lr).scalar("β1", "interpolation of the step", beta1);
+  r.scalar("β2", "decay of m", beta2).scalar("wd", "decoupled weight decay", m_weightDecay);
+  r.input("m", "before the step", m_m);
+  r.line("θ", "θ·(1 − lr·wd)", [=](const RecipeRow& e) { return e["θ"] * decay; });
+  r.line("c", "β1·m + (1−β1)·g",
+         [=](const RecipeRow& e) { return std::fma(1.0 - beta1, e["g"], e["m"] * beta1); });
+  r.line("η_eff", "lr", [=](const RecipeRow&) { return lr; });
+  r.line("θ'", "θ − lr·sign(c)",
+         [=](const RecipeRow& e) { return std::fma(-lr, sign(e["c"]), e["θ"]); });
+  r.line("m", "β2·m + (1−β2)·g",
+         [=](const RecipeRow& e) { return std::fma(1.0 - beta2, e["g"], e["m"] * beta2); });
+}
 
 }  // namespace optiscope

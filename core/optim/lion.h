@@ -18,6 +18,8 @@ class Lion : public OptimizerBase<Lion> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "lion"; }
+  bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override { return "sign(beta1*m+(1-beta1)*g)"; }
   std::vector<StateView> state() const override;
   MomentumKind momentumKind() const override { return MomentumKind::Beta1; }

@@ -3,6 +3,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/optim/update_recipe.h"
+
 namespace optiscope {
 
 void Optimizer::setHyperparameters(const ParamValues& values) {
@@ -33,6 +35,15 @@ const Eigen::VectorXd& Optimizer::effectiveLr() const {
     m_etaEffCurrent = true;
   }
   return m_etaEff;
+}
+
+void Optimizer::describeUpdate(UpdateRecipe& recipe) const {
+  auto copy = clone();
+  Eigen::VectorXd next = recipe.inputValues("θ");
+  copy->step(next, recipe.inputValues("g"));
+  recipe.markWholeStep();
+  recipe.ownedInput("θ'", "the step taken as a whole (no description of its own)", next);
+  recipe.ownedInput("η_eff", "of that step", copy->effectiveLr());
 }
 
 }  // namespace optiscope

@@ -10,6 +10,8 @@
 
 namespace optiscope {
 
+class UpdateRecipe;
+
 // A named state vector of an optimizer (`m`, `v`, `sum`, `momentum_buffer`, ...), readable
 // by a GUI that does not know which optimizer it is looking at.
 struct StateView {
@@ -54,6 +56,14 @@ class Optimizer {
   virtual double momentum() const { return 0.0; }
   virtual void setMomentum(double) {}
 
+  // True when step() treats every coordinate on its own: coordinate i of the update depends
+  // only on p_i, g_i, the i-th entries of the state and on scalars that depend on nothing but
+  // the hyperparameters, the lr and the step count. Runs stacked into one vector then step
+  // exactly as they would alone, which is how core/analysis batches start-point maps. False
+  // unless an optimizer says so, so that one with a global norm or a per-tensor ratio (gradient
+  // clipping by norm, LAMB's trust ratio) is never batched by accident.
+  virtual bool elementwise() const { return false; }
+
   long long steps() const { return m_steps; }
   Eigen::Index size() const { return m_etaEff.size(); }
   // NaN before the first step. Fills a cache on first use (allocation-free), so concurrent
@@ -61,6 +71,14 @@ class Optimizer {
   const Eigen::VectorXd& effectiveLr() const;
   virtual std::string_view effectiveLrTarget() const = 0;
   virtual std::vector<StateView> state() const = 0;
+
+  // Writes the next update into `recipe` as named lines with formulas (update_recipe.h), from
+  // the current state, hyperparameters and lr: the optimizer's own description of its step,
+  // which the step inspector (explainStep) evaluates. The lines repeat the step's operations
+  // in the step's order, so the θ' and η_eff they give are bit for bit the step's. Every
+  // optimizer of the catalog describes itself; the default, for one that does not (yet), takes
+  // the step as a whole on a copy and reports only θ' and η_eff.
+  virtual void describeUpdate(UpdateRecipe& recipe) const;
 
   virtual std::unique_ptr<Optimizer> clone() const = 0;
 

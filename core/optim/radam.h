@@ -21,6 +21,8 @@ class Radam : public OptimizerBase<Radam> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "radam"; }
+  bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override { return "m̂"; }
   std::vector<StateView> state() const override;
   MomentumKind momentumKind() const override { return MomentumKind::Beta1; }

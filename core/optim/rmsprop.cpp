@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/optim/kernel_dispatch.h"
+#include "core/optim/update_recipe.h"
 
 namespace optiscope {
 namespace {
@@ -132,6 +133,40 @@ void Rmsprop::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen
 void Rmsprop::computeEffectiveLr(Eigen::VectorXd& out) const {
   rmspropRateKernel(out.size(), m_v.data(), m_gradAvg.data(), out.data(), m_last.lr, m_last.eps,
                     m_last.centered);
+}
+
+void Rmsprop::describeUpdate(UpdateRecipe& r) const {
+  const double lr = this->lr(), alpha = m_alpha, oneMinusAlpha = 1.0 - m_alpha, eps = m_eps;
+  const double mu = m_momentum;
+  r.scalar("lr", "learning rate", lr).scalar("α", "smoothing constant", alpha);
+  r.scalar("ε", "added to the root", eps);
+  describeDirection(r, m_maximize, m_weightDecay);
+  r.input("v", "before the step", m_v);
+  r.line("v", "α·v + (1−α)·d²", [=](const RecipeRow& e) {
+    return std::fma(oneMinusAlpha * e["d"], e["d"], e["v"] * alpha);
+  });
+  if (m_centered) {
+    r.input("grad_avg", "before the step", m_gradAvg);
+    r.line("grad_avg", "α·grad_avg + (1−α)·d", [=](const RecipeRow& e) {
+      return std::fma(oneMinusAlpha, e["d"], e["grad_avg"] * alpha);
+    });
+    r.line("den", "√(v − grad_avg²) + ε",
+           [=](const RecipeRow& e) { return rmsRoot<true>(e["v"], e["grad_avg"]) + eps; });
+  } else {
+    r.line("den", "√v + ε", [=](const RecipeRow& e) { return rmsRoot<false>(e["v"], 0.0) + eps; });
+  }
+  r.line("η_eff", "lr / den", [=](const RecipeRow& e) { return lr / e["den"]; });
+  if (mu > 0.0) {
+    r.scalar("μ", "momentum", mu);
+    r.input("momentum_buffer", "before the step", m_momentumBuffer);
+    r.line("momentum_buffer", "μ·momentum_buffer + d / den",
+           [=](const RecipeRow& e) { return e["momentum_buffer"] * mu + e["d"] / e["den"]; });
+    r.line("θ'", "θ − lr·momentum_buffer",
+           [=](const RecipeRow& e) { return std::fma(-lr, e["momentum_buffer"], e["θ"]); });
+  } else {
+    r.line("θ'", "θ − lr·d / den",
+           [=](const RecipeRow& e) { return e["θ"] + (-lr * e["d"]) / e["den"]; });
+  }
 }
 
 }  // namespace optiscope

@@ -21,6 +21,8 @@ class Rmsprop : public OptimizerBase<Rmsprop> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "rmsprop"; }
+  bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override;
   std::vector<StateView> state() const override;
   MomentumKind momentumKind() const override { return MomentumKind::Momentum; }

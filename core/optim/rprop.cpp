@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/optim/update_recipe.h"
 #include "core/util/spec_error.h"
 
 namespace optiscope {
@@ -67,6 +68,34 @@ void Rprop::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::
 
 void Rprop::computeEffectiveLr(Eigen::VectorXd& out) const {
   out = m_stepSize;  // same size: no allocation
+}
+
+void Rprop::describeUpdate(UpdateRecipe& r) const {
+  const double etaPlus = m_etaPlus, etaMinus = m_etaMinus, low = m_stepMin, high = m_stepMax;
+  r.scalar("η+", "growth factor", etaPlus).scalar("η−", "shrink factor", etaMinus);
+  r.scalar("step_min", "smallest step", low).scalar("step_max", "largest step", high);
+  if (m_steps == 0) {
+    const double lr = this->lr();
+    r.scalar("lr", "learning rate: the first step size", lr);
+    r.line("step_size", "lr (created at the first step)", [=](const RecipeRow&) { return lr; });
+  } else {
+    r.input("step_size", "before the step", m_stepSize);
+  }
+  r.input("prev", "the last step's d", m_prev);
+  describeDirection(r, m_maximize, 0.0);
+  r.line("s", "sign(d·prev)", [](const RecipeRow& e) { return sign(e["d"] * e["prev"]); });
+  r.line("f", "η+ if s > 0, η− if s < 0, else 1", [=](const RecipeRow& e) {
+    return e["s"] > 0.0 ? etaPlus : e["s"] < 0.0 ? etaMinus : 1.0;
+  });
+  r.line("step_size", "clamp(step_size·f, step_min, step_max)", [=](const RecipeRow& e) {
+    return std::min(std::max(e["step_size"] * e["f"], low), high);
+  });
+  r.line("d", "0 if f = η− (a sign change: no move), else d",
+         [=](const RecipeRow& e) { return e["f"] == etaMinus ? 0.0 : e["d"]; });
+  r.line("θ'", "θ − sign(d)·step_size",
+         [](const RecipeRow& e) { return std::fma(-sign(e["d"]), e["step_size"], e["θ"]); });
+  r.line("prev", "d", [](const RecipeRow& e) { return e["d"]; });
+  r.line("η_eff", "step_size", [](const RecipeRow& e) { return e["step_size"]; });
 }
 
 }  // namespace optiscope

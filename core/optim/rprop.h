@@ -20,6 +20,8 @@ class Rprop : public OptimizerBase<Rprop> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "rprop"; }
+  bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override { return "sign(d)"; }
   std::vector<StateView> state() const override;
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/optim/kernel_dispatch.h"
+#include "core/optim/update_recipe.h"
 #include "core/util/spec_error.h"
 
 namespace optiscope {
@@ -96,5 +97,31 @@ void Sgd::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::Ve
 }
 
 void Sgd::computeEffectiveLr(Eigen::VectorXd& out) const { kernels::fillConstant(out, m_lastLr); }
+
+void Sgd::describeUpdate(UpdateRecipe& r) const {
+  const double lr = this->lr(), mu = m_momentum, undamped = 1.0 - m_dampening;
+  r.scalar("lr", "learning rate", lr);
+  describeDirection(r, m_maximize, m_weightDecay);
+  if (mu != 0.0) {
+    r.scalar("μ", "momentum", mu).scalar("τ", "dampening", m_dampening);
+    r.input("momentum_buffer", "before the step", m_buffer);
+    if (!m_hasBuffer) {
+      r.line("momentum_buffer", "d (the first step copies d)",
+             [](const RecipeRow& e) { return e["d"]; });
+    } else {
+      r.line("momentum_buffer", "μ·momentum_buffer + (1−τ)·d", [=](const RecipeRow& e) {
+        return std::fma(undamped, e["d"], e["momentum_buffer"] * mu);
+      });
+    }
+    if (m_nesterov) {
+      r.line("d", "d + μ·momentum_buffer (Nesterov)",
+             [=](const RecipeRow& e) { return std::fma(mu, e["momentum_buffer"], e["d"]); });
+    } else {
+      r.line("d", "momentum_buffer", [](const RecipeRow& e) { return e["momentum_buffer"]; });
+    }
+  }
+  r.line("η_eff", "lr", [=](const RecipeRow&) { return lr; });
+  r.line("θ'", "θ − lr·d", [=](const RecipeRow& e) { return std::fma(-lr, e["d"], e["θ"]); });
+}
 
 }  // namespace optiscope

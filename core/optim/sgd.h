@@ -20,6 +20,8 @@ class Sgd : public OptimizerBase<Sgd> {
   static OptimizerInfo describe();
 
   std::string_view name() const override { return "sgd"; }
+  bool elementwise() const override { return true; }
+  void describeUpdate(UpdateRecipe& recipe) const override;
   std::string_view effectiveLrTarget() const override;
   std::vector<StateView> state() const override;
   MomentumKind momentumKind() const override { return MomentumKind::Momentum; }

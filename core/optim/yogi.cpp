@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/optim/update_recipe.h"
+
 namespace optiscope {
 namespace {
 
@@ -57,6 +59,30 @@ void Yogi::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::V
 void Yogi::computeEffectiveLr(Eigen::VectorXd& out) const {
   for (Eigen::Index i = 0; i < out.size(); ++i)
     out[i] = m_last.lr / (std::sqrt(m_v[i]) / m_last.sqrtBc2 + m_last.eps);
+}
+
+void Yogi::describeUpdate(UpdateRecipe& r) const {
+  const double lr = this->lr(), beta1 = m_beta1, beta2 = m_beta2, eps = m_eps;
+  const double t = static_cast<double>(m_steps + 1);
+  const double bc1 = 1.0 - std::pow(beta1, t);
+  const double sqrtBc2 = std::sqrt(1.0 - std::pow(beta2, t));
+  const double stepSize = lr / bc1;
+  r.scalar("lr", "learning rate", lr).scalar("β1", "decay of m", beta1);
+  r.scalar("β2", "rate of v", beta2).scalar("ε", "added to √v̂", eps).scalar("t", "step", t);
+  r.scalar("bc1", "1 − β1^t", bc1).scalar("√bc2", "√(1 − β2^t)", sqrtBc2);
+  describeDirection(r, false, m_weightDecay);
+  r.input("m", "before the step", m_m).input("v", "before the step", m_v);
+  r.line("m", "β1·m + (1−β1)·d",
+         [=](const RecipeRow& e) { return std::fma(1.0 - beta1, e["d"], e["m"] * beta1); });
+  r.line("d²", "d·d", [](const RecipeRow& e) { return e["d"] * e["d"]; });
+  r.line("v", "v − (1−β2)·sign(v − d²)·d²", [=](const RecipeRow& e) {
+    return std::fma(-(1.0 - beta2) * sign(e["v"] - e["d²"]), e["d²"], e["v"]);
+  });
+  r.line("den", "√v / √bc2 + ε",
+         [=](const RecipeRow& e) { return std::sqrt(e["v"]) / sqrtBc2 + eps; });
+  r.line("η_eff", "lr / den", [=](const RecipeRow& e) { return lr / e["den"]; });
+  r.line("θ'", "θ − (lr/bc1)·m / den",
+         [=](const RecipeRow& e) { return e["θ"] + (-stepSize * e["m"]) / e["den"]; });
 }
 
 }  // namespace optiscope

@@ -1,8 +1,8 @@
 // Issue 6's bad-input table: malformed flags, specs and CSV datasets across run, race and
-// train (the run cases of cli_bad_input_test.cpp are not repeated), and issue 11's bad
-// experiment files and options for replay. Every one must exit 2,
-// print exactly one line on standard error that names the offending piece, print nothing on
-// standard output, and write nothing: no --out file, no --out directory, no stray files.
+// train (the run cases of cli_bad_input_test.cpp are not repeated), issue 11's bad experiment
+// files and options for replay, and issue 15's sweep and basins. Every one must exit 2, print
+// exactly one line on standard error that names the offending piece, print nothing on standard
+// output, and write nothing: no --out file, no --out directory, no stray files.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -136,6 +136,50 @@ const std::vector<BadInput> kFlagAndSpecCases = {
     {"race --function rosenbrock --optimizer adam --seed x", "--seed"},
     {"race --function rosenbrock --optimizer adam --bogus 1", "--bogus"},
     {"race --function beale --dim 4 --optimizer adam", "beale"},
+    // sweep
+    {"sweep --function rosenbrock --lr 1e-3:1:5", "--optimizer"},
+    {"sweep --function rosenbrock --optimizer adam", "--lr"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1:0.1:5", "--lr"},
+    {"sweep --function rosenbrock --optimizer adam --lr 0.1:0.1:5", "--lr"},
+    {"sweep --function rosenbrock --optimizer adam --lr 0:1:5", "--lr"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1:1", "--lr N"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1:100000", "--lr N"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1", "--lr"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1:5:7", "--lr"},
+    {"sweep --function rosenbrock --optimizer adam --lr abc:1:5", "--lr LO"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:inf:5", "--lr HI"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1:x", "--lr N"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1:5 --seeds 0", "--seeds"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1:5 --seeds 1001", "--seeds"},
+    {"sweep --function nosuch --optimizer adam --lr 1e-3:1:5", "nosuch"},
+    {"sweep --function rosenbrock --optimizer adam --optimizer nosuch --lr 1e-3:1:5", "nosuch"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1:5 --start 1", "start"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1:5 --noise -1", "--noise"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1:5 --steps -1", "--steps"},
+    {"sweep --function rosenbrock --optimizer yogi --lr 1e-3:1:5 "
+     "--schedule cyclic:base_lr=0.1,max_lr=1",
+     "cycle_momentum"},
+    {"sweep --function rosenbrock --optimizer adam --lr 1e-3:1:5 --grid 3", "--grid"},
+    // basins
+    {"basins --function rosenbrock --optimizer adam", "--grid"},
+    {"basins --function rosenbrock --optimizer adam --grid 0", "--grid"},
+    {"basins --function rosenbrock --optimizer adam --grid 1", "--grid"},
+    {"basins --function rosenbrock --optimizer adam --grid 401", "--grid"},
+    {"basins --function rosenbrock --optimizer adam --grid ten", "--grid"},
+    {"basins --function rosenbrock --grid 10", "--optimizer"},
+    {"basins --function nosuch --optimizer adam --grid 10", "nosuch"},
+    {"basins --function rosenbrock --optimizer nosuch --grid 10", "nosuch"},
+    {"basins --function rosenbrock:dim=3 --optimizer adam --grid 10", "2D function"},
+    {"basins --function sphere:dim=5 --optimizer adam --grid 10", "2D function"},
+    {"basins --function rosenbrock --optimizer adam --grid 10 --box 1,0,0,1", "--box"},
+    {"basins --function rosenbrock --optimizer adam --grid 10 --box 0,1,0", "--box"},
+    {"basins --function rosenbrock --optimizer adam --grid 10 --box 0,1,1,1", "--box"},
+    {"basins --function rosenbrock --optimizer adam --grid 10 --box 0,1,0,inf", "--box"},
+    {"basins --function rosenbrock --optimizer adam --grid 10 --steps -1", "--steps"},
+    {"basins --function rosenbrock --optimizer adam --grid 10 --noise nan", "--noise"},
+    {"basins --function rosenbrock --optimizer adam --grid 10 --start 1,2", "--start"},
+    {"basins --function rosenbrock --optimizer adam --grid 10 --dim 3", "--dim"},
+    {"basins --function rosenbrock --optimizer adam --grid 10 --schedule nosuch", "nosuch"},
     // train
     {"train --dataset nosuch", "nosuch"},
     {"train --dataset circle --hidden 8,abc", "abc"},
@@ -187,7 +231,9 @@ const std::vector<BadCsv> kCsvCases = {
 
 }  // namespace
 
-TEST_CASE("bad flags and specs of run, race and train: exit 2, one line, nothing written") {
+TEST_CASE(
+    "bad flags and specs of run, race, train, sweep and basins: exit 2, one line, nothing "
+    "written") {
   TempDir dir;
   for (const BadInput& bad : kFlagAndSpecCases) checkRejected(bad, dir);
 }

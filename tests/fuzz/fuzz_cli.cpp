@@ -26,8 +26,11 @@ namespace {
 namespace fs = std::filesystem;
 
 // Largest accepted value of the flags that scale the work of one input.
-const std::map<std::string, long long> kCaps = {
-    {"--steps", 300}, {"--epochs", 3}, {"--points", 300}, {"--dim", 64}};
+const std::map<std::string, long long> kCaps = {{"--steps", 300},  {"--epochs", 3},
+                                                {"--points", 300}, {"--dim", 64},
+                                                {"--grid", 8},     {"--seeds", 3}};
+// sweep's --lr LO:HI:N runs N learning rates.
+constexpr long long kMaxSweepRates = 4;
 constexpr int kMaxOptimizers = 8;
 constexpr std::size_t kMaxWords = 40;
 
@@ -70,13 +73,21 @@ std::vector<std::string> splitWords(const std::uint8_t* data, std::size_t size) 
   return words;
 }
 
-bool exceedsCap(const std::string& flag, const std::string& value) {
-  const auto cap = kCaps.find(flag);
-  if (cap == kCaps.end()) return false;
+// Whether the integer that `text` starts with exceeds `cap` (or overflows).
+bool integerExceeds(const std::string& text, long long cap) {
   errno = 0;
   char* end = nullptr;
-  const long long n = std::strtoll(value.c_str(), &end, 10);
-  return end != value.c_str() && (n > cap->second || errno == ERANGE);
+  const long long n = std::strtoll(text.c_str(), &end, 10);
+  return end != text.c_str() && (n > cap || errno == ERANGE);
+}
+
+bool exceedsCap(const std::string& flag, const std::string& value) {
+  if (flag == "--lr") {
+    const std::size_t colon = value.rfind(':');
+    return colon != std::string::npos && integerExceeds(value.substr(colon + 1), kMaxSweepRates);
+  }
+  const auto cap = kCaps.find(flag);
+  return cap != kCaps.end() && integerExceeds(value, cap->second);
 }
 
 // Returns false when the input is too expensive to be worth running.
@@ -107,7 +118,7 @@ bool sandboxArguments(std::vector<std::string>& words, const Sandbox& box) {
   if (command == "race") {
     result.push_back("--out");
     result.push_back((box.outputs / "race").string());
-  } else if (command == "run" || command == "train") {
+  } else if (command == "run" || command == "train" || command == "sweep" || command == "basins") {
     result.push_back("--out");
     result.push_back((box.outputs / (command + ".csv")).string());
   }

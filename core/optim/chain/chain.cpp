@@ -152,4 +152,10 @@ std::vector<StateView> Chain::state() const {
   return views;
 }
 
+bool Chain::elementwise() const {
+  for (const auto& block : m_blocks)
+    if (!block->elementwise()) return false;
+  return true;
+}
+
 }  // namespace optiscope

@@ -36,6 +36,8 @@ class Chain : public OptimizerBase<Chain> {
 
   std::string_view name() const override { return "chain"; }
   std::string_view effectiveLrTarget() const override { return "direction"; }
+  // Unless a block looks at the whole vector (clip_by_global_norm).
+  bool elementwise() const override;
   std::vector<StateView> state() const override;
 
   // For a block editor and the per-block view of a step.

@@ -44,6 +44,9 @@ class ChainBlock {
   // its state and the scalars that update captured. Direction blocks leave it alone.
   virtual void multiplyRate(Eigen::VectorXd& rate) const { (void)rate; }
   virtual bool scales() const { return false; }
+  // Whether coordinate i of the output depends on coordinate i alone (Optimizer::elementwise);
+  // false for a block that looks at the whole vector (a global norm).
+  virtual bool elementwise() const { return true; }
   // Named state vectors (names without the chain's "<index>.<block>." prefix).
   virtual std::vector<StateView> state() const { return {}; }
   virtual std::unique_ptr<ChainBlock> clone() const = 0;

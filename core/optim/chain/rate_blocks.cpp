@@ -23,6 +23,7 @@ void multiplyAll(Eigen::VectorXd& rate, double factor) {
 class ClipByGlobalNormBlock : public ChainBlockBase<ClipByGlobalNormBlock> {
  public:
   std::string_view name() const override { return "clip_by_global_norm"; }
+  bool elementwise() const override { return false; }
   void configure(const ParamValues& v) override { m_maxNorm = v.real("max_norm"); }
   void allocate(Eigen::Index) override { m_factor = 1.0; }
   void update(const double* in, double* out, Eigen::Index n, const BlockStep&) override {
