@@ -2,6 +2,8 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -10,11 +12,13 @@
 #include "ui/common/page.h"
 #include "ui/common/playback_controls.h"
 #include "ui/common/status_readout.h"
+#include "ui/common/wheel_guard.h"
 
 namespace optiscope::ui {
 
 MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
     : QMainWindow(parent), m_pages(pages) {
+  WheelGuard::installOnApplication();
   setWindowTitle(QStringLiteral("Optiscope"));
   setObjectName(QStringLiteral("MainWindow"));  // restoreState() finds docks and bars by name
   // The right column runs the full height; bottom docks sit under the page only.
@@ -35,7 +39,14 @@ MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
   }
   buildMenus();
   onPageChanged(0);
-  resize(1440, 900);
+  // 1440x900, or the screen's available area where that is smaller (a 1024x700 laptop, a
+  // 150 % scale): a window larger than its screen hides its own status bar. The offscreen
+  // platform (tests, --screenshot) has a nominal 800x600 screen that nobody looks at.
+  QSize size(1440, 900);
+  const QScreen* screen = QGuiApplication::primaryScreen();
+  if (screen && QGuiApplication::platformName() != QStringLiteral("offscreen"))
+    size = size.boundedTo(screen->availableGeometry().size());
+  resize(size);
   // Start with the keyboard on the window, not in the first text field: Space, Right and R
   // should control playback from the first second.
   setFocusPolicy(Qt::StrongFocus);
