@@ -6,7 +6,9 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QMimeData>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -15,12 +17,14 @@
 #include "ui/common/page.h"
 #include "ui/common/playback_controls.h"
 #include "ui/common/status_readout.h"
+#include "ui/common/wheel_guard.h"
 #include "ui/document.h"
 
 namespace optiscope::ui {
 
 MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
     : QMainWindow(parent), m_pages(pages) {
+  WheelGuard::installOnApplication();
   setWindowTitle(QStringLiteral("Optiscope"));
   setObjectName(QStringLiteral("MainWindow"));  // restoreState() finds docks and bars by name
   // The right column runs the full height; bottom docks sit under the page only.
@@ -46,7 +50,14 @@ MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
   m_document->resetHistory();
   showTitle();
   setAcceptDrops(true);
-  resize(1440, 900);
+  // 1440x900, or the screen's available area where that is smaller (a 1024x700 laptop, a
+  // 150 % scale): a window larger than its screen hides its own status bar. The offscreen
+  // platform (tests, --screenshot) has a nominal 800x600 screen that nobody looks at.
+  QSize size(1440, 900);
+  const QScreen* screen = QGuiApplication::primaryScreen();
+  if (screen && QGuiApplication::platformName() != QStringLiteral("offscreen"))
+    size = size.boundedTo(screen->availableGeometry().size());
+  resize(size);
   // Start with the keyboard on the window, not in the first text field: Space, Right and R
   // should control playback from the first second.
   setFocusPolicy(Qt::StrongFocus);

@@ -4,6 +4,8 @@
 #include <QMainWindow>
 #include <QMap>
 
+#include "ui/common/help_dialogs.h"
+
 class QAction;
 class QActionGroup;
 class QDockWidget;
@@ -44,9 +46,11 @@ class MainWindow : public QMainWindow {
   QByteArray saveLayout();
   // restoreState() of a saveLayout(): each page gets its docks back as it left them.
   bool restoreLayout(const QByteArray& state);
-  // Every menu action (the current page's View actions included), for the shortcuts list and
-  // tests.
+  // Every menu action (the current page's View actions included), for tests.
   QList<QAction*> menuActions() const;
+  // What F1 lists for the page on screen: playback, runs, its view (keys and mouse), pages,
+  // file.
+  QList<ShortcutGroup> shortcutGroups() const;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -79,6 +83,9 @@ class MainWindow : public QMainWindow {
   QMenu* m_viewMenu = nullptr;
   QAction* m_pageActionsEnd = nullptr;  // the separator after the page's View actions
   QList<QAction*> m_shownPageActions;
+  QList<QAction*> m_fileActions;
+  QList<QAction*> m_runActions;
+  QList<QAction*> m_pageActions;  // Ctrl+1, Ctrl+2, ...
   QMap<Page*, QList<QDockWidget*>> m_docks;
   // Each hidden page's docks' visibility, kept while another page hides them.
   QMap<Page*, QList<bool>> m_dockVisible;

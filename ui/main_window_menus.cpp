@@ -43,6 +43,14 @@ QList<QAction*> MainWindow::menuActions() const {
   return all;
 }
 
+QList<ShortcutGroup> MainWindow::shortcutGroups() const {
+  return {{tr("Playback"), m_playback->actions(), {}},
+          {tr("Runs"), m_runActions, {}},
+          {tr("View"), m_shown->viewActions(), m_shown->gestures()},
+          {tr("Pages"), m_pageActions, {}},
+          {tr("File"), m_fileActions, {}}};
+}
+
 void MainWindow::buildFileMenu() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* fresh = file->addAction(tr("&New"));
@@ -73,6 +81,7 @@ void MainWindow::buildFileMenu() {
   quit->setShortcut(QKeySequence::Quit);
   quit->setMenuRole(QAction::QuitRole);
   connect(quit, &QAction::triggered, this, &QWidget::close);
+  m_fileActions = {fresh, shot, quit};
 }
 
 void MainWindow::fillRecentMenu() {
@@ -117,6 +126,7 @@ void MainWindow::buildViewMenu() {
     QAction* show = m_viewMenu->addAction(tr("%1 page").arg(m_pages[i]->title()));
     show->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
     connect(show, &QAction::triggered, this, [this, i] { showPage(i); });
+    m_pageActions << show;
   }
   m_viewMenu->addSeparator();
   for (Page* page : m_pages)
@@ -144,13 +154,15 @@ void MainWindow::buildRunMenu() {
   QAction* remove = run->addAction(tr("Re&move run"));
   remove->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
   connect(remove, &QAction::triggered, this, [this] { m_shown->runsPanel()->removeSelectedRun(); });
+  m_runActions = {add, duplicate, remove};
 }
 
 void MainWindow::buildHelpMenu() {
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* keys = help->addAction(tr("&Keyboard shortcuts"));
   keys->setShortcut(QKeySequence::HelpContents);
-  connect(keys, &QAction::triggered, this, [this] { showShortcuts(this, menuActions()); });
+  connect(keys, &QAction::triggered, this,
+          [this] { showShortcuts(this, m_shown->title(), shortcutGroups()); });
   QAction* about = help->addAction(tr("&About Optiscope"));
   about->setMenuRole(QAction::AboutRole);
   connect(about, &QAction::triggered, this, [this] { showAboutBox(this); });

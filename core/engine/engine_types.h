@@ -21,8 +21,10 @@ struct RunOptions {
 
 struct EngineOptions {
   // How the per-run trace deltas thin when nobody takes them. Small levels: a GUI polls at
-  // 30–60 Hz, so a delta rarely thins at all, and an unpolled engine stays small.
-  TraceLimits deltaLimits{4096, 256};
+  // 30–60 Hz, so a delta rarely thins at all, and an unpolled engine stays small. A delta
+  // that holds a run's first steps keeps them whole (a consumer's head can only keep what
+  // it is handed).
+  TraceLimits deltaLimits{4096, 256, 4096};
   double publishRateHz = 60.0;
   // A batch of steps stops after this long, so commands and publications never wait longer.
   std::chrono::microseconds batchBudget{2000};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 namespace optiscope {
@@ -14,7 +15,7 @@ std::size_t evenQuota(std::size_t quota) { return std::max<std::size_t>(2, quota
 
 TraceLimits TraceLimits::normalized() const {
   if (isUnbounded()) return *this;
-  return {evenQuota(recent), evenQuota(perLevel)};
+  return {evenQuota(recent), evenQuota(perLevel), head};
 }
 
 Trace::Trace(Eigen::Index dim, TraceLimits limits)
@@ -33,15 +34,16 @@ double* Trace::newRecord(std::size_t level) {
   if (!m_limits.isUnbounded() && m_levels[level].count == 2 * m_levels[level].quota)
     moveOlderHalfUp(level);
   Level& target = m_levels[level];
-  if (target.count == target.capacity) grow(target);
+  if (target.count == target.capacity)
+    grow(target,
+         m_limits.isUnbounded() ? std::numeric_limits<std::size_t>::max() : 2 * target.quota);
   return target.records.get() + ringIndex(target, target.count++) * width();
 }
 
-void Trace::grow(Level& level) {
+void Trace::grow(Level& level, std::size_t maxCapacity) {
   // Geometric growth, never past twice the quota: short-lived traces (the engine's deltas)
   // stay small, long ones allocate about log2(quota) times per level.
-  std::size_t capacity = std::max<std::size_t>(16, 2 * level.capacity);
-  if (!m_limits.isUnbounded()) capacity = std::min(capacity, 2 * level.quota);
+  const std::size_t capacity = std::min(std::max<std::size_t>(16, 2 * level.capacity), maxCapacity);
   const std::size_t w = width();
   std::unique_ptr<double[]> records(new double[capacity * w]);
   for (std::size_t i = 0; i < level.count; ++i)
@@ -79,18 +81,18 @@ Trace::Trace(const Trace& other)
       m_limits(other.m_limits),
       m_appended(other.m_appended) {
   const std::size_t w = width();
-  m_levels.resize(other.m_levels.size());
-  for (std::size_t k = 0; k < m_levels.size(); ++k) {
-    const Level& from = other.m_levels[k];
-    Level& to = m_levels[k];
+  const auto copyLevel = [&](const Level& from, Level& to) {
     to.quota = from.quota;
     to.count = from.count;
     to.capacity = from.capacity;
-    if (from.capacity == 0) continue;
+    if (from.capacity == 0) return;
     to.records.reset(new double[from.capacity * w]);
     for (std::size_t i = 0; i < from.count; ++i)
       std::memcpy(to.records.get() + i * w, other.recordAt(from, i), w * sizeof(double));
-  }
+  };
+  copyLevel(other.m_head, m_head);
+  m_levels.resize(other.m_levels.size());
+  for (std::size_t k = 0; k < m_levels.size(); ++k) copyLevel(other.m_levels[k], m_levels[k]);
 }
 
 Trace& Trace::operator=(const Trace& other) {
@@ -102,10 +104,12 @@ Trace::Trace(Trace&& other) noexcept
     : m_dim(other.m_dim),
       m_width(other.m_width),
       m_limits(other.m_limits),
+      m_head(std::move(other.m_head)),
       m_levels(std::move(other.m_levels)),
       m_appended(other.m_appended),
       m_cursor(other.m_cursor),  // the ring buffers moved along, so it still points into them
       m_room(other.m_room) {
+  other.m_head = Level();
   other.m_levels.clear();
   other.m_appended = 0;
   other.m_room = 0;
@@ -116,10 +120,12 @@ Trace& Trace::operator=(Trace&& other) noexcept {
     m_dim = other.m_dim;
     m_width = other.m_width;
     m_limits = other.m_limits;
+    m_head = std::move(other.m_head);
     m_levels = std::move(other.m_levels);
     m_appended = other.m_appended;
     m_cursor = other.m_cursor;
     m_room = other.m_room;
+    other.m_head = Level();
     other.m_levels.clear();
     other.m_appended = 0;
     other.m_room = 0;
@@ -131,7 +137,20 @@ void Trace::throwDimensionMismatch() {
   throw std::invalid_argument("Trace::append: vector size differs from the trace's dimension");
 }
 
-double* Trace::newNewestRecord() {
+bool Trace::belongsToHead(long long step) const {
+  if (step < 0 || static_cast<unsigned long long>(step) >= m_limits.head) return false;
+  if (m_head.count >= m_limits.head) return false;
+  for (const Level& level : m_levels)
+    if (level.count > 0) return false;
+  return true;
+}
+
+double* Trace::newNewestRecord(long long step) {
+  if (belongsToHead(step)) {
+    // m_room stays 0: every head point takes this path, the rest the fast one.
+    if (m_head.count == m_head.capacity) grow(m_head, m_limits.head);
+    return m_head.records.get() + m_width * m_head.count++;
+  }
   double* record = newRecord(0);
   const Level& newest = m_levels.front();
   const auto slot = static_cast<std::size_t>(record - newest.records.get()) / m_width;
@@ -149,23 +168,25 @@ void Trace::append(const TracePoint& point) {
 void Trace::appendAll(const Trace& other) {
   if (other.m_dim != m_dim)
     throw std::invalid_argument("Trace::appendAll: traces of different dimensions");
-  const std::size_t n = other.size();
-  for (std::size_t i = 0; i < n; ++i) append(other[i]);
+  other.forEach([this](const TracePoint& point) { append(point); });
 }
 
 void Trace::clear() {
+  m_head.count = 0;
   for (Level& level : m_levels) level.count = level.head = 0;
   m_appended = 0;
   m_room = 0;
 }
 
 std::size_t Trace::size() const {
-  std::size_t total = 0;
+  std::size_t total = m_head.count;
   for (const Level& level : m_levels) total += level.count;
   return total;
 }
 
 TracePoint Trace::operator[](std::size_t index) const {
+  if (index < m_head.count) return pointAt(recordAt(m_head, index));
+  index -= m_head.count;
   for (auto level = m_levels.rbegin(); level != m_levels.rend(); ++level) {
     if (index < level->count) return pointAt(recordAt(*level, index));
     index -= level->count;
@@ -182,7 +203,8 @@ TracePoint Trace::pointAt(const double* record) const {
 }
 
 std::size_t Trace::memoryBytes() const {
-  std::size_t bytes = m_levels.capacity() * sizeof(Level);
+  std::size_t bytes =
+      m_levels.capacity() * sizeof(Level) + m_head.capacity * width() * sizeof(double);
   for (const Level& level : m_levels) bytes += level.capacity * width() * sizeof(double);
   return bytes;
 }

@@ -9,15 +9,25 @@
 
 namespace optiscope {
 
-// How much of a run's history a Trace keeps. The newest `recent` points are always kept at
-// full resolution; older points move through levels of `perLevel` points each, level k
-// keeping every 2^k-th point, so memory grows with the logarithm of the run's length.
+// How much of a run's history a Trace keeps. The points of the run's first `head` steps
+// (steps 0 .. head-1) and the newest `recent` points are kept at full resolution; the points
+// in between move through levels of `perLevel` points each, level k keeping every 2^k-th
+// point, so memory grows with the logarithm of the run's length. The first steps are kept
+// whole because that is where optimizers differ most (momentum's first spiral, Adam's bias
+// correction): a student needs to see them after any length of run.
 struct TraceLimits {
   std::size_t recent = 4096;
   std::size_t perLevel = 1024;
+  std::size_t head = 4096;
+
+  // The limits of a display (the GUI's paths and plots): all three quotas as above.
+  constexpr TraceLimits() = default;
+  // Quotas given explicitly keep no first steps unless `head` says so.
+  constexpr TraceLimits(std::size_t recent, std::size_t perLevel, std::size_t head = 0)
+      : recent(recent), perLevel(perLevel), head(head) {}
 
   // Every point kept: for consumers that need each step (the CLI's CSV files).
-  static TraceLimits unbounded() { return {std::numeric_limits<std::size_t>::max(), 0}; }
+  static TraceLimits unbounded() { return {std::numeric_limits<std::size_t>::max(), 0, 0}; }
   bool isUnbounded() const { return recent == std::numeric_limits<std::size_t>::max(); }
   // Quotas as a Trace uses them: even and at least 2 (thinning halves them).
   TraceLimits normalized() const;
@@ -34,7 +44,8 @@ struct TracePoint {
 };
 
 // The bounded history of one run: step, parameters, loss, gradient and η_eff at each kept
-// point. The first and the last point appended are always kept. Appending is amortised O(1);
+// point. The first and the last point appended are always kept, and so is every point of a
+// step below `head` appended before any later step. Appending is amortised O(1);
 // buffers grow geometrically up to twice their quota, so a bounded trace stops allocating
 // except when a new level opens (about log2(n) times over n appends).
 class Trace {
@@ -52,7 +63,7 @@ class Trace {
               const Eigen::Ref<const Eigen::VectorXd>& effectiveLr) {
     if (params.size() != m_dim || gradient.size() != m_dim || effectiveLr.size() != m_dim)
       throwDimensionMismatch();
-    double* record = m_room > 0 ? nextContiguousRecord() : newNewestRecord();
+    double* record = m_room > 0 ? nextContiguousRecord() : newNewestRecord(step);
     record[0] = static_cast<double>(step);  // exact below 2^53 steps
     record[1] = loss;
     if (m_dim > 0) {  // an empty vector's data() may be null, which memcpy must not see
@@ -75,6 +86,17 @@ class Trace {
   std::size_t size() const;
   // Kept points in chronological order: 0 is the first point ever appended.
   TracePoint operator[](std::size_t index) const;
+  // Visits the kept points from index `from` on, oldest first, as visit(const TracePoint&):
+  // what operator[] gives, without searching the levels for every point.
+  template <class Visit>
+  void forEach(Visit&& visit, std::size_t from = 0) const {
+    const auto visitLevel = [&](const Level& level) {
+      for (std::size_t i = from; i < level.count; ++i) visit(pointAt(recordAt(level, i)));
+      from = from > level.count ? from - level.count : 0;
+    };
+    visitLevel(m_head);
+    for (auto level = m_levels.rbegin(); level != m_levels.rend(); ++level) visitLevel(*level);
+  }
   TracePoint front() const { return (*this)[0]; }
   TracePoint back() const { return (*this)[size() - 1]; }
   long long appendedCount() const { return m_appended; }
@@ -104,11 +126,16 @@ class Trace {
     m_cursor += m_width;
     return record;
   }
-  // The slow path: makes room in level 0 and sets up the fast path for what follows.
-  double* newNewestRecord();
+  // The slow path: makes room for a point of `step` (in the head, or in level 0, then setting
+  // up the fast path for what follows).
+  double* newNewestRecord(long long step);
+  // Whether a point of `step` belongs to the head: one of the run's first steps, appended
+  // before anything went to the levels (so the head stays the oldest part), while it has room.
+  bool belongsToHead(long long step) const;
   // Room for one more record at `level` (thinning older points out first if it is full).
   double* newRecord(std::size_t level);
-  void grow(Level& level);
+  // Doubles `level`'s capacity, up to `maxCapacity` records.
+  void grow(Level& level, std::size_t maxCapacity);
   void moveOlderHalfUp(std::size_t level);
   static std::size_t ringIndex(const Level& level, std::size_t index);
   const double* recordAt(const Level& level, std::size_t index) const;
@@ -117,6 +144,7 @@ class Trace {
   Eigen::Index m_dim = 0;
   std::size_t m_width = 2;  // doubles per record: step, loss, params, gradient, η_eff
   TraceLimits m_limits;
+  Level m_head;                 // the run's first steps, never thinned, older than any level
   std::vector<Level> m_levels;  // 0 = newest; the last level holds the oldest points
   long long m_appended = 0;
   // Where the next level-0 record goes and how many more fit there contiguously; any other

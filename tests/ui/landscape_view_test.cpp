@@ -197,6 +197,14 @@ TEST_CASE("relabelled axes and color bar do not ask for another landscape", "[la
   REQUIRE(fixture.view.logColorsShown());
   fixture.view.setColorScaleMode(ColorScaleMode::Linear);
   REQUIRE(QTest::qWaitFor([&] { return !fixture.view.logColorsShown(); }, kTimeoutMs));
+  // Round labels (issue 12) seldom change the bar's width by themselves any more; larger ones
+  // still do, as a wider number would.
+  for (QCPLayoutElement* element : fixture.view.plot()->plotLayout()->elements(true))
+    if (auto* scale = qobject_cast<QCPColorScale*>(element)) {
+      QFont larger = scale->axis()->tickLabelFont();
+      larger.setPointSizeF(larger.pointSizeF() * 2.5);
+      scale->axis()->setTickLabelFont(larger);
+    }
   fixture.view.plot()->replot();  // lays the new labels out
   INFO("axis rect " << width << " -> " << fixture.view.axisRect()->rect().width() << " px wide");
   CHECK(fixture.view.axisRect()->rect().width() != width);  // the labels did move the plot

@@ -28,6 +28,17 @@ QIcon colorSwatchIcon(const QColor& fill, const QColor& outline) {
   });
 }
 
+QIcon renameIcon(const QColor& pen) {
+  return drawIcon([&](QPainter& p) {
+    p.setPen(QPen(pen, 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setBrush(Qt::NoBrush);
+    // The pencil's body, slanted, its point at the bottom left, and the line it draws.
+    const QPolygonF body({{22, 5}, {27, 10}, {11, 26}, {5, 27}, {6, 21}});
+    p.drawPolygon(body);
+    p.drawLine(QPointF(19, 8), QPointF(24, 13));
+  });
+}
+
 QIcon duplicateIcon(const QColor& pen) {
   return drawIcon([&](QPainter& p) {
     p.setPen(QPen(pen, 2.5));

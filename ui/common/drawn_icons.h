@@ -10,6 +10,7 @@ namespace optiscope::ui {
 QIcon colorSwatchIcon(const QColor& fill, const QColor& outline);
 QIcon duplicateIcon(const QColor& pen);
 QIcon removeIcon(const QColor& pen);
+QIcon renameIcon(const QColor& pen);  // a pencil
 QIcon playIcon(const QColor& fill);
 QIcon pauseIcon(const QColor& fill);
 QIcon stepIcon(const QColor& fill);

@@ -21,23 +21,43 @@ void showAboutBox(QWidget* parent) {
           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
-void showShortcuts(QWidget* parent, const QList<QAction*>& actions) {
-  QString rows;
-  for (const QAction* action : actions) {
-    if (action->shortcut().isEmpty()) continue;
-    QString name = action->text();
-    name.remove(QLatin1Char('&'));
-    rows += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;&nbsp;</td><td>%2</td></tr>")
-                .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
-                     name.toHtmlEscaped());
+namespace {
+
+QString row(const QString& keys, const QString& effect) {
+  return QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;&nbsp;</td><td>%2</td></tr>")
+      .arg(keys.toHtmlEscaped(), effect.toHtmlEscaped());
+}
+
+}  // namespace
+
+QString shortcutsHtml(const QString& page, const QList<ShortcutGroup>& groups) {
+  QString html = QStringLiteral("<p>On the <b>%1</b> page:</p><table>").arg(page.toHtmlEscaped());
+  QStringList listed;
+  for (const ShortcutGroup& group : groups) {
+    QString rows;
+    for (const QAction* action : group.actions) {
+      const QString keys = action->shortcut().toString(QKeySequence::NativeText);
+      if (keys.isEmpty() || listed.contains(keys)) continue;
+      listed << keys;
+      QString name = action->text();
+      name.remove(QLatin1Char('&'));
+      name.remove(QStringLiteral("…"));
+      rows += row(keys, name);
+    }
+    for (const auto& [gesture, effect] : group.gestures) rows += row(gesture, effect);
+    if (rows.isEmpty()) continue;
+    html += QStringLiteral("<tr><td colspan=\"2\"><br><i>%1</i></td></tr>")
+                .arg(group.title.toHtmlEscaped()) +
+            rows;
   }
-  rows += QStringLiteral(
-      "<tr><td><b>Click</b>&nbsp;&nbsp;&nbsp;</td><td>restart every run at that point</td></tr>"
-      "<tr><td><b>Drag / Wheel</b>&nbsp;&nbsp;&nbsp;</td><td>pan / zoom the landscape</td></tr>");
+  return html + QStringLiteral("</table>");
+}
+
+void showShortcuts(QWidget* parent, const QString& page, const QList<ShortcutGroup>& groups) {
   QMessageBox box(parent);
   box.setWindowTitle(QStringLiteral("Keyboard shortcuts"));
   box.setTextFormat(Qt::RichText);
-  box.setText(QStringLiteral("<table>%1</table>").arg(rows));
+  box.setText(shortcutsHtml(page, groups));
   box.exec();
 }
 

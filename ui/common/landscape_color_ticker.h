@@ -1,25 +1,29 @@
 #pragma once
 
-#include <qcustomplot.h>
+#include "ui/common/fitted_ticker.h"
 
 namespace optiscope::ui {
 
-// Ticks for a color scale that shows logColorValue(f) = log10(f − floor + offset): ticks sit
-// where the height f − floor is a power of ten (also 2 and 5 times one when the range is
-// short), and their labels give f itself, which is what a reader wants to know.
-class LandscapeLogTicker : public QCPAxisTicker {
+// Ticks for a color scale that shows logColorValue(f) = log10(f − floor + offset). The labels
+// give f itself, which is what a reader wants to know, at round values of f (1, 2 and 5 times
+// a power of ten, and 0): a tick sits where the color is that value's color. Round values
+// crowd near the floor on a log bar, so they are placed by priority (powers of ten, then
+// fives, then twos), each where its label clears the ones already placed.
+class LandscapeLogTicker : public FittedTicker {
  public:
-  LandscapeLogTicker(double floor, double offset) : m_floor(floor), m_offset(offset) {}
+  LandscapeLogTicker(QCPAxis* axis, double floor, double offset)
+      : FittedTicker(axis), m_floor(floor), m_offset(offset) {}
+
+  double labelValue(double tick) const override;
+  // The bar coordinate of the value f.
+  double tickOf(double f) const;
 
  protected:
-  QVector<double> createTickVector(double tickStep, const QCPRange& range) override;
-  QVector<double> createSubTickVector(int subTickCount, const QVector<double>& ticks) override;
-  QString getTickLabel(double tick, const QLocale& locale, QChar formatChar,
-                       int precision) override;
+  std::vector<QVector<double>> candidates(const QCPRange& range) const override;
+  bool placesByPriority() const override { return true; }
+  QString label(double tick, const QVector<double>& ticks, const QLocale& locale) const override;
 
  private:
-  QVector<double> ticksWithin(const QCPRange& range, bool withMantissas) const;
-
   double m_floor;
   double m_offset;
 };

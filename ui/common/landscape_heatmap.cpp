@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/landscape/contour_levels.h"
+#include "ui/common/fitted_ticker.h"
 #include "ui/common/landscape_color_mode.h"
 #include "ui/common/landscape_color_ticker.h"
 #include "ui/common/landscape_contour_layer.h"
@@ -85,6 +86,7 @@ LandscapeHeatmap::LandscapeHeatmap(QCustomPlot* plot, QCPAxisRect* axisRect, con
   axisRect->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
   m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
+  fitTicks(*plot);
   m_contours = new LandscapeContourLayer(plot, axisRect, layer);
   m_conversion = std::make_unique<GuiJob<HeatmapImage>>(
       [this](std::shared_ptr<const HeatmapImage> image) { apply(image); });
@@ -105,12 +107,13 @@ void LandscapeHeatmap::apply(const std::shared_ptr<const HeatmapImage>& image) {
   m_logColors = image->logColors;
   m_colorMap->setData(image->data.get(), true);  // a copy: the image stays immutable
   m_colorMap->setDataRange(QCPRange(image->low, image->high));
+  QCPAxis* bar = m_colorScale->axis();
   if (m_logColors) {
-    m_colorScale->axis()->setTicker(
-        QSharedPointer<QCPAxisTicker>(new LandscapeLogTicker(m_shown->floor, m_shown->logOffset)));
+    bar->setTicker(
+        QSharedPointer<LandscapeLogTicker>::create(bar, m_shown->floor, m_shown->logOffset));
     m_colorScale->setLabel(tr("f (log scale)"));
   } else {
-    m_colorScale->axis()->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    useRoundTicks(bar);
     m_colorScale->setLabel(tr("f"));
   }
   m_colorMap->setVisible(true);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QWidget>
 
@@ -34,6 +35,8 @@ class Page : public QWidget {
   virtual QList<QDockWidget*> addDocks(QMainWindow* window) = 0;
   // The page's own View-menu actions (in the menu only while the page shows).
   virtual QList<QAction*> viewActions() const = 0;
+  // What the mouse does on the page, as (gesture, effect), for the shortcuts list.
+  virtual QList<QPair<QString, QString>> gestures() const { return {}; }
   // Replaces the page's scene with its default one.
   virtual void loadDefaultScene() = 0;
 

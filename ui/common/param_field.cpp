@@ -6,8 +6,10 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <climits>
@@ -20,6 +22,7 @@ namespace optiscope::ui {
 namespace {
 
 constexpr int kSliderNotchesPerDecade = 20;
+constexpr int kErrorShownMs = 15000;
 const char* const kErrorFrame = "border: 2px solid #d62728; border-radius: 3px;";
 
 bool isRealLike(ParamKind kind) { return kind == ParamKind::Real; }
@@ -100,7 +103,9 @@ void ParamField::buildEditor() {
   connect(m_edit, &QLineEdit::editingFinished, this, [this] {
     const QString text = m_edit->text().trimmed();
     if (!localProblem(m_info, text).isEmpty()) return;  // the error is already shown
-    if (text == displayText(m_accepted) && !hasError()) return;
+    // A rounded value left as shown stands for the exact one in force.
+    const bool unchanged = m_shownDigits > 0 ? !m_edited : text == displayText(m_accepted);
+    if (unchanged && !hasError()) return;
     commitText(text);
   });
   if (m_info.logScale && isRealLike(m_info.kind)) {
@@ -153,6 +158,7 @@ bool ParamField::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void ParamField::onTextEdited(const QString& text) {
+  m_edited = true;
   const QString problem = localProblem(m_info, text.trimmed());
   if (problem.isEmpty())
     clearError();
@@ -169,6 +175,7 @@ QString ParamField::displayText(const QString& text) const {
   if (!ok) return text;
   // The shortest text that reads back to the same double ("0.9", not "0.90000000000000002"),
   // in fixed notation where people expect it ("0.0005", not "5e-04").
+  if (m_shownDigits > 0) return QString::number(value, 'g', m_shownDigits);
   const double magnitude = std::abs(value);
   const bool fixed = value == 0.0 || (magnitude >= 1e-5 && magnitude < 1e7);
   return QString::number(value, fixed ? 'f' : 'e', QLocale::FloatingPointShortest);
@@ -176,8 +183,16 @@ QString ParamField::displayText(const QString& text) const {
 
 void ParamField::setAcceptedText(const QString& text) {
   m_accepted = text;
+  m_edited = false;
   clearError();
   showTextInEditor(text);
+  if (m_shownDigits > 0 && m_edit)
+    m_edit->setToolTip(tr("exact value: %1").arg(QLocale::c().toString(text.toDouble(), 'g', 17)));
+}
+
+void ParamField::setShownDigits(int digits) {
+  m_shownDigits = digits;
+  setAcceptedText(m_accepted);
 }
 
 void ParamField::showTextInEditor(const QString& text) {
@@ -219,15 +234,23 @@ QWidget* ParamField::editorWidget() const {
 }
 
 void ParamField::showError(const QString& message) {
-  m_error->setText(message + QStringLiteral(" — keeping ") + displayText(m_accepted));
+  const QString text = message + QStringLiteral(" — keeping ") + displayText(m_accepted);
+  m_error->setText(text);
   m_error->show();
+  // In full wherever the field is too narrow for it: the message wraps under the field, and
+  // its tooltip, the field's and the window's status bar say it on one line.
+  m_error->setToolTip(text);
   editorWidget()->setStyleSheet(kErrorFrame);
-  editorWidget()->setToolTip(m_error->text());
+  editorWidget()->setToolTip(text);
+  if (auto* main = qobject_cast<QMainWindow*>(window()))
+    main->statusBar()->showMessage(
+        QStringLiteral("%1: %2").arg(QString::fromStdString(m_info.name), text), kErrorShownMs);
 }
 
 void ParamField::clearError() {
   m_error->hide();
   m_error->clear();
+  m_error->setToolTip({});
   editorWidget()->setStyleSheet({});
   editorWidget()->setToolTip({});
 }

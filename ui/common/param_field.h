@@ -32,12 +32,19 @@ class ParamField : public QWidget {
   // Shows `text` as the value in force, clearing any error; emits nothing.
   void setAcceptedText(const QString& text);
   const QString& acceptedText() const { return m_accepted; }
+  // How `text` (a value's exact text) reads in the field: "0.9", not "0.90000000000000002".
+  QString shownText(const QString& text) const { return displayText(text); }
+  // Shows real values rounded to `digits` significant digits (0: exactly), keeping the exact
+  // value in force and in the tooltip: a start picked with the mouse reads -2.9349, not
+  // -2.9349046015712683. An entry is committed only when the user edited the field.
+  void setShownDigits(int digits);
   void showError(const QString& message);
   void clearError();
   bool hasError() const;
   // True while the user is typing in the field: owners then leave it alone.
   bool isBeingEdited() const;
   QLineEdit* lineEdit() const { return m_edit; }
+  QLabel* errorLabel() const { return m_error; }
   QSlider* slider() const { return m_slider; }
 
  signals:
@@ -66,6 +73,8 @@ class ParamField : public QWidget {
   QComboBox* m_combo = nullptr;
   QLabel* m_error = nullptr;
   double m_sliderLowLog10 = 0.0;
+  int m_shownDigits = 0;
+  bool m_edited = false;  // typed into since the value in force was last shown
 };
 
 }  // namespace optiscope::ui

@@ -12,6 +12,7 @@
 
 #include "core/optim/registry.h"
 #include "core/optim/schedule.h"
+#include "ui/common/drawn_icons.h"
 #include "ui/common/run_card_extras.h"
 #include "ui/common/run_controller.h"
 #include "ui/common/run_row_parts.h"
@@ -30,6 +31,9 @@ RunCard::RunCard(RunController* controller, RunCardExtras* extras, RunId id, QWi
   m_optimizer = newOptimizerEditor(
       [this](const OptimizerConfig& config) { m_controller->setOptimizer(m_id, config); }, this);
   m_optimizer->picker()->setToolTip(tr("optimizer of this run"));
+  m_optimizer->setPickedSpec([extras](const std::string& name) {
+    return extras->startSpec(QString::fromStdString(name)).toStdString();
+  });
   column->addWidget(m_optimizer);
   m_status = new QLabel(this);
   m_status->setWordWrap(true);
@@ -50,7 +54,14 @@ QWidget* RunCard::buildHeader() {
   connect(m_swatch, &QToolButton::clicked, this, &RunCard::chooseColor);
   m_label = new QLineEdit(header);
   m_label->setFrame(false);
-  m_label->setToolTip(tr("label of this run (click to rename)"));
+  m_label->setToolTip(tr("label of this run: click to rename it"));
+  m_label->setPlaceholderText(tr("name this run"));
+  // The pencil says what a click on the title does, and does it.
+  m_rename = runToolButton(header, tr("rename this run"));
+  connect(m_rename, &QToolButton::clicked, this, [this] {
+    m_label->setFocus(Qt::MouseFocusReason);
+    m_label->selectAll();
+  });
   connect(m_label, &QLineEdit::editingFinished, this, [this] {
     RunStyle style = m_controller->style(m_id);
     if (!takeRunLabel(m_label, style)) return refreshStyle();
@@ -72,13 +83,14 @@ QWidget* RunCard::buildHeader() {
   connect(m_remove, &QToolButton::clicked, this, [this] { emit removeRequested(m_id); });
   row->addWidget(m_swatch);
   row->addWidget(m_label, 1);
+  row->addWidget(m_rename);
   row->addWidget(m_visible);
   row->addWidget(m_expand);
   row->addWidget(m_duplicate);
   row->addWidget(m_remove);
   // Tool buttons take no focus on click: their presses select this run here.
-  for (QWidget* w : std::initializer_list<QWidget*>{m_swatch, m_expand, m_duplicate, m_remove,
-                                                    m_label, m_visible})
+  for (QWidget* w : std::initializer_list<QWidget*>{m_swatch, m_rename, m_expand, m_duplicate,
+                                                    m_remove, m_label, m_visible})
     w->installEventFilter(this);
   return header;
 }
@@ -107,14 +119,23 @@ void RunCard::refresh() {
 }
 
 void RunCard::refreshStatus() {
-  const QString text = m_extras->status(m_controller->runSnapshot(m_id));
+  const RunSnapshot* run = m_controller->runSnapshot(m_id);
+  const QString text = m_extras->status(run);
   m_status->setVisible(!text.isEmpty());
   if (m_status->text() != text) m_status->setText(text);
+  // A diverged run stands out in the list: its status line turns red and bold.
+  const bool diverged = run && run->diverged;
+  if (m_status->property("diverged").toBool() != diverged) {
+    m_status->setProperty("diverged", diverged);
+    m_status->setStyleSheet(diverged ? QStringLiteral("color: #d62728; font-weight: bold;")
+                                     : QString());
+  }
 }
 
 void RunCard::refreshStyle() {
   const RunStyle& style = m_controller->style(m_id);
   showRunStyle(style, this, m_swatch, m_duplicate, m_remove, m_label);
+  m_rename->setIcon(renameIcon(palette().color(QPalette::WindowText)));
   const QSignalBlocker block(m_visible);
   m_visible->setChecked(style.visible);
 }

@@ -42,6 +42,7 @@ class RunCard : public QFrame {
   QToolButton* expandButton() const { return m_expand; }
   QToolButton* duplicateButton() const { return m_duplicate; }
   QToolButton* removeButton() const { return m_remove; }
+  QToolButton* renameButton() const { return m_rename; }
   QLabel* statusLabel() const { return m_status; }
 
  signals:
@@ -64,6 +65,7 @@ class RunCard : public QFrame {
   RunCardExtras* m_extras;
   RunId m_id;
   QToolButton* m_swatch = nullptr;
+  QToolButton* m_rename = nullptr;
   QLineEdit* m_label = nullptr;
   QCheckBox* m_visible = nullptr;
   QToolButton* m_expand = nullptr;

@@ -21,6 +21,9 @@ class RunCardExtras {
   virtual void refreshDetails(QWidget* details, RunId id) = 0;
   // The live line under the optimizer, from the run's latest snapshot (null before its first).
   virtual QString status(const RunSnapshot* run) const = 0;
+  // The spec a new run of `optimizer` starts with (picked in "Add run" or in a run's
+  // optimizer box): the page's starting learning rate, or the bare name for torch's defaults.
+  virtual QString startSpec(const QString& optimizer) const { return optimizer; }
   // What "Add run" adds when clicked rather than picked from its menu.
   virtual QString defaultOptimizer() const = 0;
   // Its tooltip ("another optimizer training the same network", ...).

@@ -9,4 +9,11 @@ namespace optiscope::ui {
 // color-blind viewers and on projectors, in light and dark themes.
 QColor runColor(int index);
 
+// WCAG's contrast ratio of two colors (1 to 21; text wants at least 3 for bold titles).
+double contrastRatio(const QColor& a, const QColor& b);
+// `color` for text on `background`: as it is where it reads (contrast >= 1.5), else darkened
+// on a light background (lightened on a dark one) until its contrast is 3. A run's yellow
+// title stays yellowish on the light theme and its swatch keeps the true color.
+QColor readableOn(const QColor& color, const QColor& background);
+
 }  // namespace optiscope::ui

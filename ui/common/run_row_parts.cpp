@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "ui/common/drawn_icons.h"
+#include "ui/common/run_palette.h"
 #include "ui/common/run_style.h"
 #include "ui/common/spec_editor.h"
 
@@ -54,7 +55,10 @@ void showRunStyle(const RunStyle& style, const QWidget* row, QToolButton* swatch
   remove->setIcon(removeIcon(text));
   if (!label->hasFocus()) label->setText(style.label);
   QPalette labelPalette = label->palette();
-  labelPalette.setColor(QPalette::Text, style.color);
+  // The title in the run's color, darkened where it would not read (yellow on the light
+  // theme); the swatch beside it shows the true color.
+  labelPalette.setColor(QPalette::Text,
+                        readableOn(style.color, row->palette().color(QPalette::Window)));
   labelPalette.setColor(QPalette::Base, Qt::transparent);  // reads as a title, edits as a field
   label->setPalette(labelPalette);
   QFont bold = label->font();

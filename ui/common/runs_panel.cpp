@@ -119,7 +119,8 @@ void RunsPanel::refreshStatus() {
 
 void RunsPanel::addRun(const QString& optimizer) {
   const QString name = optimizer.isEmpty() ? m_extras->defaultOptimizer() : optimizer;
-  const RunId id = m_controller->addRun(parseOptimizerSpec(name.toStdString()));
+  const RunId id =
+      m_controller->addRun(parseOptimizerSpec(m_extras->startSpec(name).toStdString()));
   m_controller->selectRun(id);
   if (RunCard* added = card(id)) added->setExpanded(true);
 }

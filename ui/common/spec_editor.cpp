@@ -42,6 +42,7 @@ SpecEditor::SpecEditor(SpecFamily family, Apply apply, QWidget* parent)
       m_picker(new QComboBox(this)),
       m_pickError(new QLabel(this)),
       m_summary(new QLabel(this)),
+      m_changes(new QLabel(this)),
       m_layout(new QVBoxLayout(this)) {
   m_layout->setContentsMargins(0, 0, 0, 0);
   m_layout->setSpacing(3);
@@ -56,9 +57,14 @@ SpecEditor::SpecEditor(SpecFamily family, Apply apply, QWidget* parent)
   m_pickError->setStyleSheet(QStringLiteral("color: #d62728;"));
   m_pickError->setWordWrap(true);
   m_pickError->hide();
+  m_changes->setWordWrap(true);
+  m_changes->setForegroundRole(QPalette::PlaceholderText);
+  m_changes->setToolTip(tr("settings that differ from the defaults (expand the run to edit them)"));
+  m_changes->hide();
   m_layout->addWidget(m_picker);
   m_layout->addWidget(m_pickError);
   m_layout->addWidget(m_summary);
+  m_layout->addWidget(m_changes);
   connect(m_picker, &QComboBox::activated, this, &SpecEditor::onPicked);
 }
 
@@ -79,7 +85,30 @@ void SpecEditor::setSpec(const std::string& canonicalSpec) {
     m_picker->setCurrentText(QString::fromStdString(parsed.name));
   }
   m_pickError->hide();
-  m_form->setValues(argsOf(canonicalSpec, m_family.what));
+  const auto args = argsOf(canonicalSpec, m_family.what);
+  m_form->setValues(args);
+  showChanges(*chosen, args);
+}
+
+void SpecEditor::showChanges(const SpecFamily::Member& member,
+                             const std::map<std::string, std::string>& args) {
+  QStringList changed;
+  bool first = true;
+  for (const ParamInfo& info : member.params) {
+    if (m_family.hiddenKeys.count(info.name)) continue;
+    const bool shownAnyway = first;  // the compact form shows the first row itself
+    first = false;
+    const auto value = args.find(info.name);
+    if (shownAnyway || value == args.end()) continue;
+    if (value->second == info.defaultAsText()) continue;
+    const ParamField* field = m_form ? m_form->field(info.name) : nullptr;
+    changed << QStringLiteral("%1 %2").arg(
+        QString::fromStdString(info.name),
+        field ? field->shownText(QString::fromStdString(value->second))
+              : QString::fromStdString(value->second));
+  }
+  m_changes->setText(changed.join(QStringLiteral(" · ")));
+  m_changes->setVisible(m_compact && !changed.isEmpty());
 }
 
 void SpecEditor::rebuildForm(const SpecFamily::Member& member) {
@@ -100,7 +129,7 @@ void SpecEditor::onPicked(int index) {
   const std::string name = m_picker->itemText(index).toStdString();
   if (name == m_name) return;
   try {
-    setSpec(m_apply(name));
+    setSpec(m_apply(m_pickedSpec ? m_pickedSpec(name) : name));
   } catch (const SpecError& error) {
     const QSignalBlocker block(m_picker);
     m_picker->setCurrentText(QString::fromStdString(m_name));
@@ -135,6 +164,7 @@ void SpecEditor::onCommitted(const QString& key, const QString& text) {
 void SpecEditor::setCompact(bool compact) {
   m_compact = compact;
   m_summary->setVisible(!compact);
+  m_changes->setVisible(compact && !m_changes->text().isEmpty());
   if (m_form) m_form->setCompact(compact);
 }
 

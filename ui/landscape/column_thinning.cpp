@@ -32,3 +32,44 @@ std::vector<std::size_t> thinByPixelColumn(const std::vector<double>& pixelX,
 }
 
 }  // namespace optiscope::ui
+
+namespace optiscope::ui {
+
+void ColumnSummary::reset(std::size_t columns) {
+  m_columns.assign(std::max<std::size_t>(columns, 1), Column{});
+  m_any = false;
+  m_firstValue = m_low = m_high = std::numeric_limits<double>::quiet_NaN();
+}
+
+void ColumnSummary::add(std::size_t column, double key, double value) {
+  if (std::isnan(value) || m_columns.empty()) return;
+  Column& c = m_columns[std::min(column, m_columns.size() - 1)];
+  const Point point{key, value};
+  if (!c.used) {
+    c = {true, point, point, point, point};
+  } else {
+    if (value < c.low.value) c.low = point;
+    if (value > c.high.value) c.high = point;
+    c.last = point;
+  }
+  if (!m_any) {
+    m_any = true;
+    m_firstValue = m_low = m_high = value;
+  }
+  m_low = std::min(m_low, value);
+  m_high = std::max(m_high, value);
+}
+
+void ColumnSummary::points(std::vector<Point>& out) const {
+  out.clear();
+  for (const Column& c : m_columns) {
+    if (!c.used) continue;
+    Point picks[] = {c.first, c.low, c.high, c.last};
+    std::sort(std::begin(picks), std::end(picks),
+              [](const Point& a, const Point& b) { return a.key < b.key; });
+    for (std::size_t k = 0; k < 4; ++k)
+      if (k == 0 || picks[k].key != picks[k - 1].key) out.push_back(picks[k]);
+  }
+}
+
+}  // namespace optiscope::ui

@@ -55,6 +55,8 @@ FunctionPanel::FunctionPanel(LandscapeController* controller, QWidget* parent)
   startRow->addWidget(m_defaultStart);
   column->addLayout(startRow);
   m_start = new ParamForm(startTable(), {}, this);
+  // A start picked on the map has 17 digits; five read well and the exact one stays in force.
+  for (const char* key : {"x", "y"}) m_start->field(key)->setShownDigits(5);
   connect(m_start, &ParamForm::committed, this, &FunctionPanel::applyStart);
   column->addWidget(m_start);
   column->addStretch(1);

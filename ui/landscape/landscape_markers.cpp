@@ -3,6 +3,7 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <limits>
 
 namespace optiscope::ui {
 
@@ -22,8 +23,8 @@ const QColor kHalo(0, 0, 0, 170);
 
 }  // namespace
 
-LandscapeMarkers::LandscapeMarkers(QCustomPlot*, QCPAxisRect* axisRect, const QString& minimaLayer,
-                                   const QString& startLayer)
+LandscapeMarkers::LandscapeMarkers(QCustomPlot* plot, QCPAxisRect* axisRect,
+                                   const QString& minimaLayer, const QString& startLayer)
     : m_axisRect(axisRect) {
   m_minimaHalo =
       markerCurve(axisRect, minimaLayer,
@@ -40,6 +41,52 @@ LandscapeMarkers::LandscapeMarkers(QCustomPlot*, QCPAxisRect* axisRect, const QS
   m_hover = markerCurve(
       axisRect, startLayer,
       QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2.0), Qt::NoBrush, 15));
+  m_hintArrow = new QCPItemLine(plot);
+  m_hintArrow->setLayer(startLayer);
+  m_hintArrow->setClipToAxisRect(false);
+  m_hintArrow->setPen(QPen(Qt::white, 2.5));
+  m_hintArrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 14, 16));
+  m_hintArrow->setSelectable(false);
+  m_hintArrow->setVisible(false);
+  m_hintText = new QCPItemText(plot);
+  m_hintText->setLayer(startLayer);
+  m_hintText->setClipToAxisRect(false);
+  m_hintText->setColor(Qt::white);
+  m_hintText->setBrush(kHalo);
+  m_hintText->setPadding(QMargins(4, 1, 4, 1));
+  m_hintText->setText(QStringLiteral("start"));
+  m_hintText->setSelectable(false);
+  m_hintText->setVisible(false);
+  for (QCPItemPosition* position : {m_hintArrow->start, m_hintArrow->end, m_hintText->position})
+    position->setType(QCPItemPosition::ptAbsolute);
+}
+
+void LandscapeMarkers::updateStartHint() {
+  const QRectF rect = m_axisRect->rect();
+  const QPointF start = toPixel(m_start);
+  const bool outside = m_startMarker->visible() && std::isfinite(start.x()) &&
+                       std::isfinite(start.y()) && rect.width() > 40 && rect.height() > 40 &&
+                       !rect.contains(start);
+  m_hintArrow->setVisible(outside);
+  m_hintText->setVisible(outside);
+  if (!outside) return;
+  // Along the line from the map's center to the start, the arrow ends just inside the edge.
+  constexpr double kInset = 10.0, kLength = 44.0;
+  constexpr double kFar = std::numeric_limits<double>::infinity();
+  const QPointF center = rect.center();
+  const QPointF direction = start - center;
+  const double reachX =
+      direction.x() == 0.0 ? kFar : (rect.width() / 2 - kInset) / std::abs(direction.x());
+  const double reachY =
+      direction.y() == 0.0 ? kFar : (rect.height() / 2 - kInset) / std::abs(direction.y());
+  const QPointF head = center + direction * std::min(reachX, reachY);
+  const QPointF unit = direction / std::hypot(direction.x(), direction.y());
+  const QPointF tail = head - unit * kLength;
+  m_hintArrow->start->setCoords(tail);
+  m_hintArrow->end->setCoords(head);
+  m_hintText->position->setCoords(tail - unit * 12.0);
+  m_hintText->setText(
+      QStringLiteral("start (%1, %2)").arg(m_start.x(), 0, 'g', 4).arg(m_start.y(), 0, 'g', 4));
 }
 
 void LandscapeMarkers::setMinima(std::vector<Minimum> minima) {

@@ -11,12 +11,15 @@
 class QCustomPlot;
 class QCPAxisRect;
 class QCPCurve;
+class QCPItemLine;
+class QCPItemText;
 
 namespace optiscope::ui {
 
 // The landscape's markers: the global minima (stars), the shared start point (a ringed
 // cross that can be dragged) and a ring around the hovered path point. White over a dark
-// halo, so they read on every color of the heatmap.
+// halo, so they read on every color of the heatmap. A start outside the view is pointed at
+// by an arrow at the edge of the map, towards it.
 class LandscapeMarkers {
  public:
   LandscapeMarkers(QCustomPlot* plot, QCPAxisRect* axisRect, const QString& minimaLayer,
@@ -26,6 +29,11 @@ class LandscapeMarkers {
   void setStart(const Eigen::Vector2d& start);
   void setStartVisible(bool visible);
   void setHover(std::optional<Eigen::Vector2d> point);
+  // Places (or hides) the arrow towards a start outside the view; call after the view or
+  // its layout changed.
+  void updateStartHint();
+  // The arrow (visible only while the start is off the map).
+  QCPItemLine* startHint() const { return m_hintArrow; }
 
   const Eigen::Vector2d& start() const { return m_start; }
   bool isNearStart(QPointF pixel, double radius) const;
@@ -41,6 +49,8 @@ class LandscapeMarkers {
   QCPCurve* m_startHalo;
   QCPCurve* m_startMarker;
   QCPCurve* m_hover;
+  QCPItemLine* m_hintArrow;
+  QCPItemText* m_hintText;
   std::vector<Minimum> m_minimaPoints;
   Eigen::Vector2d m_start = Eigen::Vector2d::Zero();
 };

@@ -1,8 +1,11 @@
 #include "ui/landscape/landscape_page.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QMainWindow>
+#include <QMenu>
+#include <QScrollArea>
 #include <QSettings>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -20,6 +23,17 @@
 namespace optiscope::ui {
 
 namespace {
+
+// A panel that scrolls when its dock is shorter than it (a small screen, a long error message
+// under a field) rather than being squeezed and cut.
+QWidget* scrolling(QWidget* panel) {
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(panel);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  return scroll;
+}
 
 QDockWidget* dockOf(QWidget* content, const QString& title, const QString& name,
                     QMainWindow* window) {
@@ -43,6 +57,8 @@ LandscapePage::LandscapePage(LandscapeController* controller, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_view);
+  // Equal aspect for the built-in view boxes: gradients meet contours at right angles.
+  m_view->setEqualAspect(true);
   buildViewActions();
   connect(controller, &RunController::runsChanged, this, &Page::sceneEdited);
   connect(controller, &RunController::problemChanged, this, &Page::sceneEdited);
@@ -59,7 +75,7 @@ RunController* LandscapePage::controller() const { return m_controller; }
 QList<QDockWidget*> LandscapePage::addDocks(QMainWindow* window) {
   // The right column runs the full height; the plots sit under the landscape only.
   QDockWidget* function =
-      dockOf(m_functionPanel, tr("Function"), QStringLiteral("FunctionDock"), window);
+      dockOf(scrolling(m_functionPanel), tr("Function"), QStringLiteral("FunctionDock"), window);
   QDockWidget* runs = dockOf(m_runsPanel, tr("Runs"), QStringLiteral("RunsDock"), window);
   QDockWidget* plots =
       dockOf(m_sidePlots, tr("Loss and learning rates"), QStringLiteral("PlotsDock"), window);
@@ -70,6 +86,13 @@ QList<QDockWidget*> LandscapePage::addDocks(QMainWindow* window) {
   window->resizeDocks({runs}, {400}, Qt::Horizontal);
   window->resizeDocks({plots}, {260}, Qt::Vertical);
   return {function, runs, plots};
+}
+
+QList<QPair<QString, QString>> LandscapePage::gestures() const {
+  return {{tr("Click"), tr("restart every run at that point")},
+          {tr("Drag the start"), tr("move the start (runs restart on release)")},
+          {tr("Drag / Wheel"), tr("pan / zoom the landscape")},
+          {tr("Right-click"), tr("view, colors and legend")}};
 }
 
 void LandscapePage::loadDefaultScene() {
@@ -178,7 +201,45 @@ void LandscapePage::buildViewActions() {
   connect(logSteps, &QAction::toggled, m_sidePlots, &SidePlots::setLogStepAxis);
   connect(m_sidePlots, &SidePlots::logStepAxisChanged, logSteps, &QAction::setChecked);
 
-  m_viewActions = {resetView, logColors, contours, logSteps};
+  // Equal aspect and the legend: the view holds the state, the actions show and set it.
+  auto* aspect = new QAction(tr("&Equal aspect"), this);
+  aspect->setCheckable(true);
+  aspect->setShortcut(Qt::Key_A);
+  aspect->setToolTip(tr("the same scale on x and y, so gradients meet contours at right angles"));
+  aspect->setChecked(m_view->equalAspect());
+  connect(aspect, &QAction::toggled, m_view, &LandscapeView::setEqualAspect);
+  connect(m_view, &LandscapeView::equalAspectChanged, aspect, &QAction::setChecked);
+
+  auto* legend = new QMenu(tr("Le&gend"), this);
+  auto* places = new QActionGroup(legend);
+  using Place = LandscapeView::LegendPlacement;
+  const std::pair<Place, QString> choices[] = {{Place::TopRight, tr("Top right")},
+                                               {Place::TopLeft, tr("Top left")},
+                                               {Place::BottomLeft, tr("Bottom left")},
+                                               {Place::BottomRight, tr("Bottom right")},
+                                               {Place::Hidden, tr("Hidden")}};
+  for (const auto& [place, label] : choices) {
+    QAction* action = legend->addAction(label);
+    action->setCheckable(true);
+    action->setData(static_cast<int>(place));
+    places->addAction(action);
+    connect(action, &QAction::triggered, m_view,
+            [this, place = place] { m_view->setLegendPlacement(place); });
+  }
+  legend->addSeparator();
+  QAction* small = legend->addAction(tr("Small"));
+  small->setCheckable(true);
+  connect(small, &QAction::toggled, m_view, &LandscapeView::setLegendSmall);
+  const auto showLegend = [this, places, small] {
+    for (QAction* action : places->actions())
+      action->setChecked(action->data().toInt() == static_cast<int>(m_view->legendPlacement()));
+    const QSignalBlocker block(small);
+    small->setChecked(m_view->legendSmall());
+  };
+  connect(m_view, &LandscapeView::legendChanged, legend, showLegend);
+  showLegend();
+
+  m_viewActions = {resetView, logColors, contours, logSteps, aspect, legend->menuAction()};
 }
 
 }  // namespace optiscope::ui

@@ -27,6 +27,7 @@ class LandscapePage : public Page {
   RunsPanel* runsPanel() const override { return m_runsPanel; }
   QList<QDockWidget*> addDocks(QMainWindow* window) override;
   QList<QAction*> viewActions() const override { return m_viewActions; }
+  QList<QPair<QString, QString>> gestures() const override;
   void loadDefaultScene() override;
   ExperimentPage experimentPage() const override { return ExperimentPage::Landscape; }
   void captureScene(Experiment& into) const override;

@@ -8,6 +8,7 @@
 #include "ui/common/param_field.h"
 #include "ui/common/param_form.h"
 #include "ui/landscape/landscape_controller.h"
+#include "ui/landscape/start_rates.h"
 
 namespace optiscope::ui {
 namespace {
@@ -61,6 +62,10 @@ void LandscapeRunExtras::refreshDetails(QWidget* details, RunId id) {
 QString LandscapeRunExtras::status(const RunSnapshot* run) const {
   if (!run || !run->diverged) return {};
   return tr("diverged at step %L1 (a value became infinite or NaN)").arg(run->divergedAt);
+}
+
+QString LandscapeRunExtras::startSpec(const QString& optimizer) const {
+  return landscapeStartSpec(optimizer);
 }
 
 QString LandscapeRunExtras::addRunTip() const {

@@ -16,6 +16,7 @@ class LandscapeRunExtras : public RunCardExtras {
   void refreshDetails(QWidget* details, RunId id) override;
   QString status(const RunSnapshot* run) const override;
   QString defaultOptimizer() const override { return QStringLiteral("sgd"); }
+  QString startSpec(const QString& optimizer) const override;
   QString addRunTip() const override;
 
  private:

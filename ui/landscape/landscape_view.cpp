@@ -112,7 +112,7 @@ void LandscapeView::buildPlot() {
 
   m_heatmap = std::make_unique<LandscapeHeatmap>(m_plot, rect, kLandscapeLayer);
   m_markers = std::make_unique<LandscapeMarkers>(m_plot, rect, kLandscapeLayer, kMarkerLayer);
-  m_paths = std::make_unique<TrajectoryPaths>(m_plot, rect, kPathLayer);
+  m_paths = std::make_unique<TrajectoryPaths>(m_plot, rect, kPathLayer, kMarkerLayer);
 
   m_message = new QCPItemText(m_plot);
   m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -143,8 +143,10 @@ void LandscapeView::onLayout() {
   // The axis rect's pixel size is known only once QCustomPlot has laid it out: paths are
   // thinned for it and the fine grid follows it. Both are redrawn in a later replot, since
   // this one is already under way.
+  keepAspect();
+  m_markers->updateStartHint();
   if (m_objective && !servesWantedGrid(m_requestedFine, fineGridSize())) requestLandscape(false);
-  if (m_paths->update(m_controller->traces()))
+  if (m_paths->update(m_controller->traces()) != TrajectoryPaths::Change::None)
     QTimer::singleShot(0, this, [this] { m_plot->replot(QCustomPlot::rpQueuedReplot); });
 }
 
@@ -186,33 +188,33 @@ void LandscapeView::onSceneChanged() {
   const Eigen::VectorXd& start = m_controller->start();
   m_markers->setStartVisible(m_objective && start.size() == 2);
   if (start.size() == 2) m_markers->setStart(start);
+  m_markers->updateStartHint();
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LandscapeView::resetView() {
   if (!m_objective) return;
   const Box box = m_objective->viewBox();
-  m_settingRange = true;
-  axisRect()->axis(QCPAxis::atBottom)->setRange(box.lower[0], box.upper[0]);
-  axisRect()->axis(QCPAxis::atLeft)->setRange(box.lower[1], box.upper[1]);
-  m_settingRange = false;
+  m_aspectRefits = 0;
+  showBox(QCPRange(box.lower[0], box.upper[0]), QCPRange(box.lower[1], box.upper[1]));
   requestLandscape(true);
   m_paths->update(m_controller->traces());
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 std::pair<std::pair<double, double>, std::pair<double, double>> LandscapeView::viewRanges() const {
-  const QCPRange x = axisRect()->axis(QCPAxis::atBottom)->range();
-  const QCPRange y = axisRect()->axis(QCPAxis::atLeft)->range();
+  // The box the user asked for, not the one widened to equal aspect for this widget's size:
+  // a scene saved here and opened in a window of another shape shows the same box whole.
+  const bool wanted = m_wantedX.size() > 0.0 && m_wantedY.size() > 0.0;
+  const QCPRange x = wanted ? m_wantedX : axisRect()->axis(QCPAxis::atBottom)->range();
+  const QCPRange y = wanted ? m_wantedY : axisRect()->axis(QCPAxis::atLeft)->range();
   return {{x.lower, x.upper}, {y.lower, y.upper}};
 }
 
 void LandscapeView::setViewRanges(std::pair<double, double> x, std::pair<double, double> y) {
   if (!m_objective) return;
-  m_settingRange = true;
-  axisRect()->axis(QCPAxis::atBottom)->setRange(x.first, x.second);
-  axisRect()->axis(QCPAxis::atLeft)->setRange(y.first, y.second);
-  m_settingRange = false;
+  m_aspectRefits = 0;
+  showBox(QCPRange(x.first, x.second), QCPRange(y.first, y.second));  // kept through resizes
   requestLandscape(true);
   m_paths->update(m_controller->traces());
   m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -220,6 +222,12 @@ void LandscapeView::setViewRanges(std::pair<double, double> x, std::pair<double,
 
 void LandscapeView::onViewChanged() {
   if (m_settingRange) return;
+  // The user's new view (zoom, pan) is the box to keep when the widget is resized.
+  m_wantedX = axisRect()->axis(QCPAxis::atBottom)->range();
+  m_wantedY = axisRect()->axis(QCPAxis::atLeft)->range();
+  m_aspectFittedFor = m_plot->size();
+  m_aspectRefits = 0;
+  m_markers->updateStartHint();
   hideHover();
   requestLandscape(false);
   m_paths->update(m_controller->traces());  // thinning depends on the zoom
@@ -279,6 +287,7 @@ std::shared_ptr<const LandscapeResult> LandscapeView::shownLandscape() const {
 void LandscapeView::showContextMenu(const QPoint& position) {
   QMenu menu(this);
   menu.addAction(tr("Reset view"), this, &LandscapeView::resetView);
+  addOptionsTo(menu);
   menu.addSection(tr("Colors"));
   auto* group = new QActionGroup(&menu);
   const std::pair<ColorScaleMode, QString> modes[] = {
@@ -307,16 +316,26 @@ void LandscapeView::onRunsChanged() {
 }
 
 void LandscapeView::onUpdated() {
+  bool divergence = false;
   if (const auto snapshot = m_controller->snapshot()) {
     for (const RunSnapshot& run : snapshot->runs) {
       GenerationConfig& known = m_generationConfigs[run.id];
       if (known.generation != run.generation) known = {run.generation, run.config};
+      divergence = m_paths->setDivergedAt(run.id, run.diverged ? run.divergedAt : -1) || divergence;
     }
   }
-  if (m_paths->update(m_controller->traces())) replotPaths();
+  const TrajectoryPaths::Change paths = m_paths->update(m_controller->traces());
+  if (divergence) {
+    m_plot->replot(QCustomPlot::rpQueuedReplot);  // the legend too
+  } else if (paths != TrajectoryPaths::Change::None) {
+    // Paths that only grew get their new segments painted onto what is there; the heads move
+    // on the markers' layer. Neither the landscape nor the axes are drawn again.
+    if (paths == TrajectoryPaths::Change::Redrawn || !m_paths->paintGrowth()) m_pathLayer->replot();
+    m_markerLayer->replot();
+  }
 }
 
-void LandscapeView::replotPaths() { m_pathLayer->replot(); }
+QCPItemText* LandscapeView::divergenceLabel(RunId id) const { return m_paths->divergenceLabel(id); }
 
 std::size_t LandscapeView::drawnPathPoints(RunId id) const { return m_paths->drawnPointCount(id); }
 

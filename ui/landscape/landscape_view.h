@@ -1,7 +1,10 @@
 #pragma once
 
+#include <qcustomplot.h>
+
 #include <Eigen/Core>
 #include <QPointF>
+#include <QSize>
 #include <QWidget>
 #include <map>
 #include <memory>
@@ -18,6 +21,7 @@ class QCustomPlot;
 class QCPAxisRect;
 class QCPItemText;
 class QCPLayer;
+class QMenu;
 
 namespace optiscope::ui {
 
@@ -34,7 +38,10 @@ class TrajectoryPaths;
 //  - A click (without dragging) restarts every run there; the start marker can be dragged
 //    (the runs restart on release).
 //  - Hovering a path point shows its step, θ, f, ∇f, η and the optimizer's state there.
-//  - Right-click: reset the view, choose the color scale.
+//  - Right-click: reset the view, choose the color scale, equal aspect, the legend's place.
+//  - Equal aspect (the Landscape page's default): x and y have the same scale, so that a
+//    gradient looks perpendicular to the contours; a view box is widened to the widget's
+//    shape, never cut.
 // It draws what the LandscapeController reports and calls the controller for every change.
 class LandscapeView : public QWidget {
   Q_OBJECT
@@ -42,6 +49,7 @@ class LandscapeView : public QWidget {
   static constexpr double kHoverRadiusPx = 8.0;
   static constexpr double kStartGrabRadiusPx = 10.0;
   static constexpr double kClickSlopPx = 4.0;
+  enum class LegendPlacement { TopRight, TopLeft, BottomLeft, BottomRight, Hidden };
 
   explicit LandscapeView(LandscapeController* controller, QWidget* parent = nullptr);
   ~LandscapeView() override;
@@ -52,6 +60,7 @@ class LandscapeView : public QWidget {
   // Back to the function's default view box.
   void resetView();
   // The view box shown ({low, high} of x and of y), and another one.
+  // The box the user asked for (equal aspect may show more around it, to fit the widget).
   std::pair<std::pair<double, double>, std::pair<double, double>> viewRanges() const;
   void setViewRanges(std::pair<double, double> x, std::pair<double, double> y);
   void setColorScaleMode(ColorScaleMode mode);
@@ -59,6 +68,13 @@ class LandscapeView : public QWidget {
   bool logColorsShown() const;
   void setContoursShown(bool shown);
   bool contoursShown() const;
+  void setEqualAspect(bool on);
+  bool equalAspect() const { return m_equalAspect; }
+  void setLegendPlacement(LegendPlacement placement);
+  LegendPlacement legendPlacement() const { return m_legendPlacement; }
+  // A small legend: a smaller font and shorter line samples.
+  void setLegendSmall(bool small);
+  bool legendSmall() const { return m_legendSmall; }
 
   // ---- what is on screen, for tests and diagnostics
   const LandscapeEvaluator& evaluator() const { return *m_evaluator; }
@@ -67,12 +83,16 @@ class LandscapeView : public QWidget {
   std::size_t drawnPathPoints(RunId id) const;
   // The points drawn for a run's path, in function coordinates, oldest first.
   const std::vector<Eigen::Vector2d>& drawnPath(RunId id) const;
+  // "diverged at step N" at the end of a diverged run's path (hidden otherwise).
+  QCPItemText* divergenceLabel(RunId id) const;
   QString hoverText() const { return m_hoverText; }
   // Shows the hover tooltip for a pixel of the plot, as a mouse move there would.
   void hoverAt(QPointF pixel);
 
  signals:
   void landscapeShown();  // a heatmap (coarse or fine) reached the screen
+  void equalAspectChanged(bool on);
+  void legendChanged();
   void hoverTextChanged(const QString& text);
 
  protected:
@@ -101,9 +121,13 @@ class LandscapeView : public QWidget {
   void showHover(const ReplayKey& key, QPointF pixel);
   void requestLandscape(bool now);
   void showContextMenu(const QPoint& position);
+  void addOptionsTo(QMenu& menu);
+  // Shows the box (x, y), widened to equal aspect when that is on.
+  void showBox(const QCPRange& x, const QCPRange& y);
+  // Refits the box the user asked for to equal aspect after the widget was resized.
+  void keepAspect();
   std::optional<bool> wantedLogColors() const;
   void applyPalette();
-  void replotPaths();
 
   bool handleMousePress(QMouseEvent* event);
   bool handleMouseMove(QMouseEvent* event);
@@ -130,6 +154,12 @@ class LandscapeView : public QWidget {
   ColorScaleMode m_colorMode = ColorScaleMode::Automatic;
   std::optional<bool> m_autoLogColors;  // the function's verdict, once its first grid is in
   bool m_settingRange = false;
+  bool m_equalAspect = false;     // the Landscape page switches it on
+  int m_aspectRefits = 0;         // refits for label-driven drift since the last fit
+  QCPRange m_wantedX, m_wantedY;  // the box last asked for (reset, zoom, pan)
+  QSize m_aspectFittedFor;        // the plot's size when that box was fitted
+  LegendPlacement m_legendPlacement = LegendPlacement::TopRight;
+  bool m_legendSmall = false;
   GridSize m_requestedFine{0, 0};
 
   std::map<RunId, GenerationConfig> m_generationConfigs;

@@ -14,11 +14,9 @@ LossPlot::LossPlot(LandscapeController* controller, QWidget* parent)
   connect(controller, &LandscapeController::problemChanged, this, [this] {
     const bool wasLog = m_hasMinimum;
     readObjective();
-    if (wasLog != m_hasMinimum) {
+    // The axis's round ticks follow its scale type.
+    if (wasLog != m_hasMinimum)
       yAxis->setScaleType(m_hasMinimum ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-      yAxis->setTicker(m_hasMinimum ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
-                                    : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    }
     refreshNow();
   });
 }

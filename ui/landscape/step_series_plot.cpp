@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/engine/run_traces.h"
+#include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_style.h"
 #include "ui/landscape/column_thinning.h"
 #include "ui/landscape/landscape_controller.h"
@@ -16,6 +18,17 @@ constexpr int kRefreshEveryMs = 33;  // ~30 Hz: smooth to the eye, half the snap
 // outlines, which made a side plot's replot ~7x slower).
 constexpr double kPenWidth = 1.0;
 constexpr double kDivergenceHeadroom = 1e3;
+
+// The step axis ends at the first of these (times a power of ten) at or past the newest step:
+// at most a quarter of the axis is empty, and the axis moves a few times per decade.
+constexpr double kAxisEnds[] = {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0};
+
+double roundAxisEnd(double step) {
+  const double power = std::pow(10.0, std::floor(std::log10(step)));
+  for (double end : kAxisEnds)
+    if (end * power >= step) return end * power;
+  return 10.0 * power;
+}
 
 }  // namespace
 
@@ -30,11 +43,15 @@ StepSeriesPlot::StepSeriesPlot(LandscapeController* controller, QWidget* parent)
   xAxis->setLabel(QStringLiteral("step"));
   axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom | QCP::msTop | QCP::msRight);
   setNoAntialiasingOnDrag(true);
+  addLayer(QStringLiteral("curves"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
+  m_curveLayer = layer(QStringLiteral("curves"));
+  m_curveLayer->setMode(QCPLayer::lmBuffered);
 }
 
 void StepSeriesPlot::initialize() {
   yAxis->setScaleType(logValueAxis() ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-  if (logValueAxis()) yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+  useRoundTicks(xAxis, true);  // steps: "10k", never "10000.0"
+  fitTicks(*this);
   setLogStepAxis(m_logStep);
   applyPalette(*this, palette());
   connect(m_controller, &LandscapeController::runsChanged, this, &StepSeriesPlot::syncRuns);
@@ -46,43 +63,39 @@ void StepSeriesPlot::initialize() {
 
 void StepSeriesPlot::setLogStepAxis(bool logarithmic) {
   m_logStep = logarithmic;
-  if (logarithmic) {
-    xAxis->setScaleType(QCPAxis::stLogarithmic);
-    xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-  } else {
-    xAxis->setScaleType(QCPAxis::stLinear);
-    xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-  }
+  xAxis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+  m_axisEnd = 0.0;  // every column is made again
   refreshNow();
 }
 
 std::vector<QCPGraph*> StepSeriesPlot::graphsOf(RunId id) const {
   auto it = m_graphs.find(id);
-  return it == m_graphs.end() ? std::vector<QCPGraph*>{} : it->second;
+  return it == m_graphs.end() ? std::vector<QCPGraph*>{} : it->second.graphs;
 }
 
 void StepSeriesPlot::syncRuns() {
   const std::vector<RunId>& ids = m_controller->runIds();
   for (auto it = m_graphs.begin(); it != m_graphs.end();) {
     if (std::find(ids.begin(), ids.end(), it->first) == ids.end()) {
-      for (QCPGraph* graph : it->second) removeGraph(graph);
+      for (QCPGraph* graph : it->second.graphs) removeGraph(graph);
       it = m_graphs.erase(it);
     } else {
       ++it;
     }
   }
   for (RunId id : ids) {
-    std::vector<QCPGraph*>& graphs = m_graphs[id];
-    while (static_cast<int>(graphs.size()) < curvesPerRun()) {
+    RunCurves& curves = m_graphs[id];
+    while (static_cast<int>(curves.graphs.size()) < curvesPerRun()) {
       QCPGraph* graph = addGraph();
       graph->removeFromLegend();
-      graphs.push_back(graph);
+      graph->setLayer(m_curveLayer);
+      curves.graphs.push_back(graph);
     }
     const RunStyle& style = m_controller->style(id);
     for (int curve = 0; curve < curvesPerRun(); ++curve) {
-      graphs[curve]->setPen(QPen(style.color, kPenWidth, curveStyle(curve)));
-      graphs[curve]->setName(style.label);
-      graphs[curve]->setVisible(style.visible);
+      curves.graphs[curve]->setPen(QPen(style.color, kPenWidth, curveStyle(curve)));
+      curves.graphs[curve]->setName(style.label);
+      curves.graphs[curve]->setVisible(style.visible);
     }
   }
   refreshNow();
@@ -98,78 +111,149 @@ void StepSeriesPlot::scheduleRefresh() {
 void StepSeriesPlot::refreshNow() {
   m_stale = false;
   m_throttle.start();
-  rebuildCurves();
-  replot(QCustomPlot::rpQueuedReplot);
+  // A plot nobody sees is drawn when it is shown (showEvent), not now.
+  if (!isVisible()) return;
+  if (rebuildCurves())
+    replot(QCustomPlot::rpQueuedReplot);
+  else
+    m_curveLayer->replot();
 }
 
-void StepSeriesPlot::rebuildCurves() {
-  const RunTraces& traces = m_controller->traces();
-  long long lastStep = 0;
-  for (const auto& [id, graphs] : m_graphs) {
-    const Trace* trace = traces.find(id);
-    if (trace && !trace->empty() && m_controller->style(id).visible)
-      lastStep = std::max(lastStep, trace->back().step);
-  }
-  const double firstKey = m_logStep ? 1.0 : 0.0;
-  xAxis->setRange(firstKey, std::max<double>(lastStep, m_logStep ? 10.0 : 5.0));
-  updateLayout();  // pixel columns must be those of the current size, not the last replot's
+void StepSeriesPlot::showEvent(QShowEvent* event) {
+  QCustomPlot::showEvent(event);
+  refreshNow();
+}
 
-  double low = std::numeric_limits<double>::infinity(), high = -low, firstHigh = -low;
-  std::vector<double> pixels;
-  std::vector<std::vector<double>> values(curvesPerRun());
-  for (const auto& [id, graphs] : m_graphs) {
-    const Trace* trace = traces.find(id);
-    pixels.clear();
-    for (auto& v : values) v.clear();
-    std::vector<double> keys;
-    if (trace) {
-      for (std::size_t i = 0; i < trace->size(); ++i) {
-        const TracePoint point = (*trace)[i];
-        if (point.step < firstKey) continue;
-        keys.push_back(static_cast<double>(point.step));
-        pixels.push_back(xAxis->coordToPixel(keys.back()));
+bool StepSeriesPlot::placeStepAxis(long long lastStep) {
+  const double firstKey = m_logStep ? 1.0 : 0.0;
+  const double end = roundAxisEnd(std::max<double>(lastStep, m_logStep ? 10.0 : 5.0));
+  updateLayout();  // pixel columns must be those of the current size, not the last replot's
+  if (end == m_axisEnd && axisRect()->rect() == m_columnsFor) return false;
+  m_axisEnd = end;
+  xAxis->setRange(firstKey, end);
+  updateLayout();  // the new range's tick labels may move the axis rect
+  m_columnsFor = axisRect()->rect();
+  const int left = m_columnsFor.left(), width = std::max(1, m_columnsFor.width());
+  m_columnEdges.resize(static_cast<std::size_t>(width) + 1);
+  for (int c = 0; c <= width; ++c) m_columnEdges[c] = xAxis->pixelToCoord(left + c);
+  for (auto& [id, curves] : m_graphs) {
+    curves.lastStep = -1;
+    for (ColumnSummary& column : curves.columns) column.reset(static_cast<std::size_t>(width));
+  }
+  return true;
+}
+
+std::size_t StepSeriesPlot::columnOf(double step, std::size_t hint) const {
+  // Steps only grow along a run: walk on from the last point's column.
+  std::size_t column = hint;
+  while (column + 1 < m_columnEdges.size() - 1 && step >= m_columnEdges[column + 1]) ++column;
+  return column;
+}
+
+void StepSeriesPlot::foldNewPoints(RunCurves& curves, const Trace& trace) {
+  const double firstKey = m_logStep ? 1.0 : 0.0;
+  // The kept points newer than the last one folded in (a trace thins only its older points,
+  // so these are its newest, all of them).
+  std::size_t low = 0, high = trace.size();  // the first point past lastStep
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    if (trace[middle].step > curves.lastStep)
+      high = middle;
+    else
+      low = middle + 1;
+  }
+  const std::size_t from = low;
+  if (from == trace.size()) return;
+  const double firstNew = std::max<double>(static_cast<double>(trace[from].step), firstKey);
+  const auto edge = std::upper_bound(m_columnEdges.begin(), m_columnEdges.end(), firstNew);
+  std::size_t column = edge == m_columnEdges.begin()
+                           ? 0
+                           : static_cast<std::size_t>(edge - m_columnEdges.begin()) - 1;
+  trace.forEach(
+      [&](const TracePoint& point) {
+        curves.lastStep = point.step;
+        if (point.step < firstKey) return;
+        const auto key = static_cast<double>(point.step);
+        column = columnOf(key, column);
         for (int curve = 0; curve < curvesPerRun(); ++curve) {
           double v = curveValue(curve, point);
           if (!std::isfinite(v) || (logValueAxis() && v <= 0.0)) v = std::nan("");
-          values[curve].push_back(v);
+          curves.columns[curve].add(column, key, v);
         }
-      }
+      },
+      from);
+  curves.changed = true;
+}
+
+bool StepSeriesPlot::rebuildCurves() {
+  const RunTraces& traces = m_controller->traces();
+  long long lastStep = 0;
+  for (auto& [id, curves] : m_graphs) {
+    const Trace* trace = traces.find(id);
+    if (curves.columns.size() != static_cast<std::size_t>(curvesPerRun())) {
+      curves.columns.assign(curvesPerRun(), ColumnSummary());
+      curves.generation = -2;  // columns not made yet
     }
+    // A restarted run (or one gone from the traces) starts its curves afresh.
+    const long long generation = trace ? traces.generation(id) : -1;
+    if (generation != curves.generation) {
+      curves.generation = generation;
+      curves.lastStep = -1;
+      curves.changed = true;
+      for (ColumnSummary& column : curves.columns)
+        column.reset(std::max<std::size_t>(m_columnEdges.size(), 2) - 1);
+    }
+    if (trace && !trace->empty() && m_controller->style(id).visible)
+      lastStep = std::max(lastStep, trace->back().step);
+  }
+  bool axesMoved = placeStepAxis(lastStep);
+
+  double low = std::numeric_limits<double>::infinity(), high = -low, firstHigh = -low;
+  for (auto& [id, curves] : m_graphs) {
+    if (const Trace* trace = traces.find(id); trace && !trace->empty())
+      foldNewPoints(curves, *trace);
     const bool visible = m_controller->style(id).visible;
     for (int curve = 0; curve < curvesPerRun(); ++curve) {
-      QVector<QCPGraphData> data;
-      for (std::size_t index : thinByPixelColumn(pixels, values[curve])) {
-        data.push_back({keys[index], values[curve][index]});
-        if (visible && data.size() == 1) firstHigh = std::max(firstHigh, values[curve][index]);
-        if (visible) {
-          low = std::min(low, values[curve][index]);
-          high = std::max(high, values[curve][index]);
-        }
+      const ColumnSummary& summary = curves.columns[curve];
+      if (curves.changed) {
+        summary.points(m_scratch);
+        QVector<QCPGraphData> data;
+        data.reserve(static_cast<int>(m_scratch.size()));
+        for (const ColumnSummary::Point& p : m_scratch) data.push_back({p.key, p.value});
+        curves.graphs[curve]->data()->set(data, true);
       }
-      graphs[curve]->data()->set(data, true);
+      if (visible && !summary.empty()) {
+        firstHigh = std::max(firstHigh, summary.firstValue());
+        low = std::min(low, summary.low());
+        high = std::max(high, summary.high());
+      }
     }
+    curves.changed = false;
   }
   // A diverging run would squeeze every other curve into a line at the bottom: the axis ends a
   // few decades above where the runs started, and a diverging curve leaves through the top.
   if (logValueAxis() && firstHigh > 0.0) high = std::min(high, firstHigh * kDivergenceHeadroom);
-  fitValueAxis(std::min(low, high), high);
+  axesMoved = fitValueAxis(std::min(low, high), high) || axesMoved;
+  return axesMoved;
 }
 
-void StepSeriesPlot::fitValueAxis(double low, double high) {
+bool StepSeriesPlot::fitValueAxis(double low, double high) {
+  QCPRange range;
   if (!(low <= high)) {
-    yAxis->setRange(logValueAxis() ? QCPRange(1e-3, 1.0) : QCPRange(0.0, 1.0));
-    return;
-  }
-  if (logValueAxis()) {
+    range = logValueAxis() ? QCPRange(1e-3, 1.0) : QCPRange(0.0, 1.0);
+  } else if (logValueAxis()) {
     // Whole decades around the data, at least one decade tall, so lines never touch the frame.
     const double bottom = std::pow(10.0, std::floor(std::log10(low) - 0.05));
     double top = std::pow(10.0, std::ceil(std::log10(high) + 0.05));
     if (top < bottom * 10.0) top = bottom * 10.0;
-    yAxis->setRange(bottom, top);
+    range = QCPRange(bottom, top);
   } else {
     const double pad = high > low ? 0.05 * (high - low) : std::max(1.0, std::abs(high) * 0.1);
-    yAxis->setRange(low - pad, high + pad);
+    range = QCPRange(low - pad, high + pad);
   }
+  if (range == yAxis->range()) return false;
+  yAxis->setRange(range);
+  return true;
 }
 
 void StepSeriesPlot::changeEvent(QEvent* event) {

@@ -8,6 +8,7 @@
 
 #include "core/engine/engine_types.h"
 #include "core/engine/trace.h"
+#include "ui/landscape/column_thinning.h"
 
 namespace optiscope::ui {
 
@@ -19,6 +20,11 @@ struct RunStyle;
 // before they are handed to QCustomPlot, so a run of 10^8 steps costs what its width in pixels
 // costs. The step axis is logarithmic or linear (the start of a run and its long tail do not
 // read well on the same linear axis).
+//
+// While runs race, a frame costs what the new points cost: the step axis ends at a round step
+// ahead of the runs (it moves in jumps, not every frame), so the pixel columns stay put and
+// each frame folds only the points made since the last one into them; the curves sit on a
+// layer of their own that is redrawn alone while the axes stay as they are.
 class StepSeriesPlot : public QCustomPlot {
   Q_OBJECT
  public:
@@ -40,19 +46,38 @@ class StepSeriesPlot : public QCustomPlot {
   virtual Qt::PenStyle curveStyle(int /*curve*/) const { return Qt::SolidLine; }
   virtual bool logValueAxis() const { return true; }
   void changeEvent(QEvent* event) override;
+  void showEvent(QShowEvent* event) override;
   LandscapeController* controller() const { return m_controller; }
 
  private:
+  struct RunCurves {
+    std::vector<QCPGraph*> graphs;
+    std::vector<ColumnSummary> columns;  // one per curve
+    long long generation = -1;
+    long long lastStep = -1;  // the newest step folded into the columns
+    bool changed = false;     // new points since the curves were last handed over
+  };
+
   void syncRuns();
   void scheduleRefresh();
-  void rebuildCurves();
-  void fitValueAxis(double low, double high);
+  // True when the axes (and so the whole plot) changed; false when only curves did.
+  bool rebuildCurves();
+  // Sets the step axis for the newest step; true (and every column forgotten) when it moved.
+  bool placeStepAxis(long long lastStep);
+  void foldNewPoints(RunCurves& curves, const Trace& trace);
+  std::size_t columnOf(double step, std::size_t hint) const;
+  bool fitValueAxis(double low, double high);
 
   LandscapeController* m_controller;
-  std::map<RunId, std::vector<QCPGraph*>> m_graphs;
+  std::map<RunId, RunCurves> m_graphs;
+  QCPLayer* m_curveLayer = nullptr;
   QTimer m_throttle;
   bool m_stale = false;
   bool m_logStep = true;
+  double m_axisEnd = 0.0;
+  QRect m_columnsFor;                 // the axis rect the columns were made for
+  std::vector<double> m_columnEdges;  // the step at each column's left edge, and the last's right
+  std::vector<ColumnSummary::Point> m_scratch;
 };
 
 }  // namespace optiscope::ui

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "ui/common/plot_access.h"
+
 namespace optiscope::ui {
 
 namespace {
@@ -32,29 +34,52 @@ void TrajectoryPathLayer::drawWithOffsets(QCPPainter* painter, const QPolygonF& 
   }
 }
 
-void TrajectoryPathLayer::draw(QCPPainter* painter) {
-  if (!m_axisRect) return;
+void TrajectoryPathLayer::drawPath(QCPPainter* painter, const std::vector<Eigen::Vector2d>& points,
+                                   std::size_t from, const QColor& color) {
   const QCPAxis* x = m_axisRect->axis(QCPAxis::atBottom);
   const QCPAxis* y = m_axisRect->axis(QCPAxis::atLeft);
+  // Non-finite points (a diverged run) split the line: Qt would draw them to infinity.
+  while (from < points.size()) {
+    m_pixels.clear();
+    std::size_t i = from;
+    for (; i < points.size() && points[i].allFinite(); ++i)
+      m_pixels.append(QPointF(x->coordToPixel(points[i].x()), y->coordToPixel(points[i].y())));
+    if (m_pixels.size() >= 2) {
+      drawWithOffsets(painter, m_pixels, kHalo,
+                      {{-1.25, 0.0}, {1.75, 0.0}, {0.0, -1.25}, {0.0, 1.75}});
+      drawWithOffsets(painter, m_pixels, color, {{0.0, 0.0}, {0.5, 0.0}, {0.0, 0.5}});
+    }
+    from = i + 1;
+  }
+}
+
+void TrajectoryPathLayer::draw(QCPPainter* painter) {
+  if (!m_axisRect) return;
   painter->setBrush(Qt::NoBrush);
   for (const Path& path : m_paths) {
-    if (!path.points || path.points->size() < 2) continue;
-    // Non-finite points (a diverged run) split the line: Qt would draw them to infinity.
-    std::size_t from = 0;
-    const std::vector<Eigen::Vector2d>& points = *path.points;
-    while (from < points.size()) {
-      m_pixels.clear();
-      std::size_t i = from;
-      for (; i < points.size() && points[i].allFinite(); ++i)
-        m_pixels.append(QPointF(x->coordToPixel(points[i].x()), y->coordToPixel(points[i].y())));
-      if (m_pixels.size() >= 2) {
-        drawWithOffsets(painter, m_pixels, kHalo,
-                        {{-1.25, 0.0}, {1.75, 0.0}, {0.0, -1.25}, {0.0, 1.75}});
-        drawWithOffsets(painter, m_pixels, path.color, {{0.0, 0.0}, {0.5, 0.0}, {0.0, 0.5}});
-      }
-      from = i + 1;
-    }
+    if (!path.path) continue;
+    drawPath(painter, path.path->drawn(), 0, path.color);
+    if (path.painted) *path.painted = path.path->settledCount();
   }
+}
+
+bool TrajectoryPathLayer::paintGrowth() {
+  if (!m_axisRect || !layer()) return false;
+  return paintOntoLayer(*layer(), [this](QCPPainter& painter) {
+    // As QCPLayer::draw sets up each layerable.
+    painter.save();
+    painter.setClipRect(clipRect().translated(0, -1));
+    applyDefaultAntialiasingHint(&painter);
+    painter.setBrush(Qt::NoBrush);
+    for (const Path& path : m_paths) {
+      if (!path.path || !path.painted) continue;
+      // From the last point already painted, so that the line continues without a gap.
+      const std::size_t from = *path.painted > 0 ? *path.painted - 1 : 0;
+      drawPath(&painter, path.path->drawn(), from, path.color);
+      *path.painted = path.path->settledCount();
+    }
+    painter.restore();
+  });
 }
 
 }  // namespace optiscope::ui

@@ -6,6 +6,8 @@
 #include <QColor>
 #include <vector>
 
+#include "ui/landscape/growing_path.h"
+
 namespace optiscope::ui {
 
 // Draws every run's path: a line in the run's color cased in a dark halo, so that it reads on
@@ -14,18 +16,26 @@ namespace optiscope::ui {
 // rasterizer (measured: 15 ms against 0.7 ms for 2000 points of 2 px lines with a 4 px halo).
 // So the wide line is built from one-pixel polylines drawn at small offsets: a few fast
 // passes instead of one slow one, which keeps a frame within budget while runs race.
+//
+// While runs race, their paths only grow: paintGrowth() adds the new segments onto the
+// layer's buffer as it stands, rather than drawing every path again each frame.
 class TrajectoryPathLayer : public QCPLayerable {
   Q_OBJECT
  public:
   struct Path {
     QColor color;
-    const std::vector<Eigen::Vector2d>* points = nullptr;  // function coordinates, in order
+    const GrowingPath* path = nullptr;
+    // How many of the path's settled points are on the layer's buffer; kept by this layer.
+    std::size_t* painted = nullptr;
   };
 
   TrajectoryPathLayer(QCustomPlot* plot, QCPAxisRect* axisRect, const QString& layer);
 
-  // The paths to draw, bottom first; the pointed-to points must live until the next call.
+  // The paths to draw, bottom first; what they point to must live until the next call.
   void setPaths(std::vector<Path> paths) { m_paths = std::move(paths); }
+  // Paints onto the layer's buffer what the paths gained since they were last painted; false
+  // (nothing painted) when the layer must be replotted instead.
+  bool paintGrowth();
 
  protected:
   QRect clipRect() const override;
@@ -35,6 +45,9 @@ class TrajectoryPathLayer : public QCPLayerable {
  private:
   void drawWithOffsets(QCPPainter* painter, const QPolygonF& line, const QColor& color,
                        std::initializer_list<QPointF> offsets);
+  // Draws points [from, end) of `points` as a cased line, split where a point is not finite.
+  void drawPath(QCPPainter* painter, const std::vector<Eigen::Vector2d>& points, std::size_t from,
+                const QColor& color);
 
   QPointer<QCPAxisRect> m_axisRect;
   std::vector<Path> m_paths;

@@ -21,11 +21,21 @@ bool operator==(const PixelTransform& a, const PixelTransform& b) {
 
 }  // namespace
 
-TrajectoryPaths::TrajectoryPaths(QCustomPlot* plot, QCPAxisRect* axisRect, const QString& layer)
+namespace {
+
+// A path gathers every point its run makes while the view stays; past this many beyond what
+// the trace keeps, it starts again from the (thinned) trace, so memory stays bounded.
+constexpr std::size_t kMaxGatheredBeyondTrace = 200'000;
+
+}  // namespace
+
+TrajectoryPaths::TrajectoryPaths(QCustomPlot* plot, QCPAxisRect* axisRect, const QString& pathLayer,
+                                 const QString& headLayer)
     : m_plot(plot),
       m_axisRect(axisRect),
-      m_layer(layer),
-      m_pathLayer(new TrajectoryPathLayer(plot, axisRect, layer)) {}
+      m_layer(pathLayer),
+      m_headLayer(headLayer),
+      m_pathLayer(new TrajectoryPathLayer(plot, axisRect, pathLayer)) {}
 
 TrajectoryPaths::~TrajectoryPaths() = default;  // the plot owns and deletes its layerables
 
@@ -46,16 +56,72 @@ TrajectoryPaths::RunCurves TrajectoryPaths::makeCurves() const {
   curves.legend = new QCPCurve(x, y);
   curves.head = new QCPCurve(x, y);
   for (QCPCurve* curve : {curves.legend, curves.head}) {
-    curve->setLayer(m_layer);
+    curve->setLayer(curve == curves.head ? m_headLayer : m_layer);
     curve->setSelectable(QCP::stNone);
     curve->removeFromLegend();
   }
   curves.head->setLineStyle(QCPCurve::lsNone);
+  curves.divergedMark = new QCPCurve(x, y);
+  curves.divergedMark->setLayer(m_headLayer);
+  curves.divergedMark->setSelectable(QCP::stNone);
+  curves.divergedMark->removeFromLegend();
+  curves.divergedMark->setLineStyle(QCPCurve::lsNone);
+  curves.divergedMark->setVisible(false);
+  curves.divergedLabel = new QCPItemText(m_plot);
+  curves.divergedLabel->setLayer(m_headLayer);
+  curves.divergedLabel->setClipToAxisRect(true);
+  curves.divergedLabel->setClipAxisRect(m_axisRect);
+  curves.divergedLabel->position->setAxes(x, y);
+  curves.divergedLabel->position->setType(QCPItemPosition::ptPlotCoords);
+  curves.divergedLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+  curves.divergedLabel->setColor(Qt::white);
+  curves.divergedLabel->setBrush(QColor(0, 0, 0, 190));
+  curves.divergedLabel->setPadding(QMargins(4, 1, 4, 1));
+  curves.divergedLabel->setSelectable(false);
+  curves.divergedLabel->setVisible(false);
   return curves;
 }
 
 void TrajectoryPaths::removeCurves(RunCurves& curves) {
-  for (QCPCurve* curve : {curves.legend, curves.head}) m_plot->removePlottable(curve);
+  for (QCPCurve* curve : {curves.legend, curves.head, curves.divergedMark})
+    m_plot->removePlottable(curve);
+  m_plot->removeItem(curves.divergedLabel);
+}
+
+QString TrajectoryPaths::legendName(const RunCurves& curves) {
+  if (curves.divergedAt < 0) return curves.label;
+  return QStringLiteral("%1 — diverged at step %L2").arg(curves.label).arg(curves.divergedAt);
+}
+
+bool TrajectoryPaths::setDivergedAt(RunId id, long long step) {
+  const auto found = m_runs.find(id);
+  if (found == m_runs.end() || found->second.divergedAt == step) return false;
+  RunCurves& curves = found->second;
+  curves.divergedAt = step;
+  curves.legend->setName(legendName(curves));
+  showDivergence(curves);
+  return true;
+}
+
+QCPItemText* TrajectoryPaths::divergenceLabel(RunId id) const {
+  const auto found = m_runs.find(id);
+  return found == m_runs.end() ? nullptr : found->second.divergedLabel;
+}
+
+void TrajectoryPaths::showDivergence(RunCurves& curves) {
+  curves.divergedMark->data()->clear();
+  // Where the path ends: its last finite point (the diverged steps have none to draw).
+  const std::vector<Eigen::Vector2d>& points = curves.path.points();
+  const auto last = std::find_if(points.rbegin(), points.rend(),
+                                 [](const Eigen::Vector2d& p) { return p.allFinite(); });
+  const bool shown = curves.visible && curves.divergedAt >= 0 && last != points.rend();
+  curves.divergedMark->setVisible(shown);
+  curves.divergedLabel->setVisible(shown);
+  if (!shown) return;
+  curves.divergedMark->addData(0.0, last->x(), last->y());
+  curves.divergedLabel->position->setCoords(last->x(), last->y());
+  curves.divergedLabel->setText(QStringLiteral("✕ diverged at step %L1").arg(curves.divergedAt));
+  curves.divergedLabel->setPen(QPen(curves.color, 1.5));
 }
 
 void TrajectoryPaths::syncRuns(const LandscapeController& controller) {
@@ -78,7 +144,11 @@ void TrajectoryPaths::syncRuns(const LandscapeController& controller) {
     const RunStyle& style = controller.style(id);
     curves.visible = style.visible;
     curves.color = style.color;
-    curves.legend->setName(style.label);
+    curves.label = style.label;
+    curves.legend->setName(legendName(curves));
+    curves.divergedMark->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCross, QPen(curves.color, 3.0), Qt::NoBrush, 14));
+    showDivergence(curves);
     curves.legend->setPen(QPen(style.color, 2.0));
     curves.head->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.5), style.color, 10));
@@ -91,80 +161,67 @@ void TrajectoryPaths::syncRuns(const LandscapeController& controller) {
 void TrajectoryPaths::handPathsToLayer() {
   std::vector<TrajectoryPathLayer::Path> paths;
   for (RunId id : m_order) {
-    const RunCurves& curves = m_runs.at(id);
-    if (curves.visible) paths.push_back({curves.color, &curves.drawn});
+    RunCurves& curves = m_runs.at(id);
+    if (curves.visible) paths.push_back({curves.color, &curves.path, &curves.painted});
   }
   m_pathLayer->setPaths(std::move(paths));
 }
 
 void TrajectoryPaths::clearPoints() {
   for (auto& [id, curves] : m_runs) {
-    curves.points.clear();
-    curves.steps.clear();
-    curves.kept.clear();
-    curves.drawn.clear();
-    curves.keptPixels.clear();
-    curves.generation = -1;
-    curves.appended = -1;
+    curves.path.clear();
+    curves.painted = 0;
     curves.head->data()->clear();
+    curves.divergedAt = -1;
+    curves.legend->setName(legendName(curves));
+    showDivergence(curves);
   }
 }
 
-bool TrajectoryPaths::update(const RunTraces& traces) {
+TrajectoryPaths::Change TrajectoryPaths::update(const RunTraces& traces) {
   const PixelTransform transform = currentTransform();
-  bool changed = false;
+  Change change = Change::None;
   for (auto& [id, curves] : m_runs) {
     if (!curves.visible) continue;
+    GrowingPath& path = curves.path;
     const Trace* trace = traces.find(id);
-    const long long generation = traces.generation(id);
     if (!trace || trace->dim() != 2) {
-      if (!curves.points.empty()) {
-        curves.points.clear();
-        curves.steps.clear();
-        redraw(curves, transform);
-        changed = true;
+      if (!path.empty()) {
+        path.clear();
+        placeHead(curves);
+        change = Change::Redrawn;
       }
       continue;
     }
-    const bool newPoints =
-        generation != curves.generation || trace->appendedCount() != curves.appended;
-    if (!newPoints && transform == curves.transform) continue;
-    if (newPoints) {
-      // The trace reorganises its older levels as it grows, so indices are not stable:
-      // gather afresh (a bounded trace holds a few thousand points per level).
-      const std::size_t size = trace->size();
-      curves.points.resize(size);
-      curves.steps.resize(size);
-      for (std::size_t i = 0; i < size; ++i) {
-        const TracePoint point = (*trace)[i];
-        curves.points[i] = {point.params[0], point.params[1]};
-        curves.steps[i] = point.step;
-      }
-      curves.generation = generation;
-      curves.appended = trace->appendedCount();
+    const long long generation = traces.generation(id);
+    bool fresh = generation != path.generation() || path.empty();
+    bool grew = path.gather(*trace, generation);
+    if (path.points().size() > trace->size() + kMaxGatheredBeyondTrace) {
+      path.clear();
+      grew = path.gather(*trace, generation);
+      fresh = true;
     }
-    redraw(curves, transform);
-    changed = true;
+    if (fresh || !(transform == path.transform())) {
+      path.rethin(transform);
+      change = Change::Redrawn;
+    } else if (grew) {
+      path.thinNew();
+      if (change == Change::None) change = Change::Grown;
+    } else {
+      continue;
+    }
+    placeHead(curves);
   }
-  return changed;
+  return change;
 }
 
-void TrajectoryPaths::redraw(RunCurves& curves, const PixelTransform& transform) {
-  curves.transform = transform;
-  thinPath(curves.points, transform, {}, curves.kept);
-  curves.drawn.clear();
-  curves.keptPixels.clear();
-  for (std::size_t index : curves.kept) {
-    const Eigen::Vector2d& point = curves.points[index];
-    curves.drawn.push_back(point);
-    const Eigen::Vector2d pixel = transform(point);
-    curves.keptPixels.emplace_back(pixel.x(), pixel.y());
-  }
+void TrajectoryPaths::placeHead(RunCurves& curves) {
   curves.head->data()->clear();
-  if (!curves.points.empty()) {
-    const Eigen::Vector2d& last = curves.points.back();
+  if (!curves.path.empty()) {
+    const Eigen::Vector2d& last = curves.path.points().back();
     curves.head->addData(0.0, last.x(), last.y());
   }
+  if (curves.divergedAt >= 0) showDivergence(curves);
 }
 
 std::optional<PathHit> TrajectoryPaths::nearest(QPointF pixel, double radius) const {
@@ -172,13 +229,14 @@ std::optional<PathHit> TrajectoryPaths::nearest(QPointF pixel, double radius) co
   double bestSquared = radius * radius;
   for (const auto& [id, curves] : m_runs) {
     if (!curves.visible) continue;
-    for (std::size_t k = 0; k < curves.keptPixels.size(); ++k) {
-      const QPointF delta = curves.keptPixels[k] - pixel;
+    const std::vector<QPointF>& pixels = curves.path.drawnPixels();
+    for (std::size_t k = 0; k < pixels.size(); ++k) {
+      const QPointF delta = pixels[k] - pixel;
       const double squared = delta.x() * delta.x() + delta.y() * delta.y();
       // <= : among equally near points the newest wins, which is what the eye follows.
       if (!(squared <= bestSquared)) continue;
       bestSquared = squared;
-      best = PathHit{id, curves.steps[curves.kept[k]], curves.keptPixels[k], std::sqrt(squared)};
+      best = PathHit{id, curves.path.drawnSteps()[k], pixels[k], std::sqrt(squared)};
     }
   }
   return best;
@@ -186,13 +244,13 @@ std::optional<PathHit> TrajectoryPaths::nearest(QPointF pixel, double radius) co
 
 std::size_t TrajectoryPaths::drawnPointCount(RunId id) const {
   const auto found = m_runs.find(id);
-  return found == m_runs.end() || !found->second.visible ? 0 : found->second.kept.size();
+  return found == m_runs.end() || !found->second.visible ? 0 : found->second.path.drawn().size();
 }
 
 const std::vector<Eigen::Vector2d>& TrajectoryPaths::drawnPoints(RunId id) const {
   static const std::vector<Eigen::Vector2d> none;
   const auto found = m_runs.find(id);
-  return found == m_runs.end() ? none : found->second.drawn;
+  return found == m_runs.end() ? none : found->second.path.drawn();
 }
 
 QCPCurve* TrajectoryPaths::legendCurve(RunId id) const {

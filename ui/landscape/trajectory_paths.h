@@ -9,11 +9,13 @@
 
 #include "core/engine/engine_types.h"
 #include "core/landscape/path_thinning.h"
+#include "ui/landscape/growing_path.h"
 #include "ui/landscape/trajectory_path_layer.h"
 
 class QCustomPlot;
 class QCPAxisRect;
 class QCPCurve;
+class QCPItemText;
 
 namespace optiscope {
 class RunTraces;
@@ -32,21 +34,37 @@ struct PathHit {
 };
 
 // One path per run on the landscape (drawn by a TrajectoryPathLayer in the run's color), a
-// marker at its head, and a legend entry. Paths are thinned in pixel space before they are
-// drawn, so a frame costs what the screen can show rather than what the run has kept.
+// marker at its head (on the markers' layer, redrawn every frame), and a legend entry. A run that
+// diverged says so in its legend entry and with a cross and "diverged at step N" where its path
+// ends (its last finite point). Paths are thinned in pixel space before they are drawn, so a frame
+// costs what the screen can show rather than what the run has kept.
 class TrajectoryPaths {
  public:
-  TrajectoryPaths(QCustomPlot* plot, QCPAxisRect* axisRect, const QString& layer);
+  // What update() changed: nothing, paths that only grew (paintGrowth() adds them), or
+  // paths to draw again (replot the path layer).
+  enum class Change { None, Grown, Redrawn };
+
+  TrajectoryPaths(QCustomPlot* plot, QCPAxisRect* axisRect, const QString& pathLayer,
+                  const QString& headLayer);
   ~TrajectoryPaths();
   TrajectoryPaths(const TrajectoryPaths&) = delete;
   TrajectoryPaths& operator=(const TrajectoryPaths&) = delete;
 
   // Adds, removes and restyles curves after runs changed (colors, labels, visibility, order).
   void syncRuns(const LandscapeController& controller);
-  // Re-thins the runs whose trace or whose pixel mapping changed. True if a curve changed.
-  bool update(const RunTraces& traces);
+  // Takes the runs' new points; re-thins every point of the runs whose pixel mapping changed
+  // or that restarted.
+  Change update(const RunTraces& traces);
+  // Paints what the paths gained onto the path layer's buffer; false when the layer must be
+  // replotted instead.
+  bool paintGrowth() { return m_pathLayer->paintGrowth(); }
   // Forgets every path (another function: the old points mean nothing on the new surface).
   void clearPoints();
+  // The step at which a run diverged, or -1 when it has not. True if that changed.
+  bool setDivergedAt(RunId id, long long step);
+  // The label at the end of a diverged run's path (null for an unknown run); hidden unless
+  // the run diverged and is shown.
+  QCPItemText* divergenceLabel(RunId id) const;
 
   // The drawn point nearest to `pixel` within `radius` pixels, over visible runs.
   std::optional<PathHit> nearest(QPointF pixel, double radius) const;
@@ -61,28 +79,28 @@ class TrajectoryPaths {
   struct RunCurves {
     QCPCurve* legend = nullptr;  // no data: a legend entry in the run's color
     QCPCurve* head = nullptr;
+    QCPCurve* divergedMark = nullptr;
+    QCPItemText* divergedLabel = nullptr;
+    QString label;
+    long long divergedAt = -1;
     QColor color;
     bool visible = true;
-    // What the drawn curve was made from, to skip work when nothing changed.
-    long long generation = -1;
-    long long appended = -1;
-    PixelTransform transform;
-    std::vector<Eigen::Vector2d> points;  // every kept trace point, oldest first
-    std::vector<long long> steps;
-    std::vector<std::size_t> kept;       // indices into points after thinning
-    std::vector<Eigen::Vector2d> drawn;  // points[kept[k]]
-    std::vector<QPointF> keptPixels;
+    GrowingPath path;
+    std::size_t painted = 0;  // settled points of `path` on the layer's buffer
   };
 
   PixelTransform currentTransform() const;
   RunCurves makeCurves() const;
   void removeCurves(RunCurves& curves);
-  void redraw(RunCurves& curves, const PixelTransform& transform);
+  void placeHead(RunCurves& curves);
+  void showDivergence(RunCurves& curves);
+  static QString legendName(const RunCurves& curves);
   void handPathsToLayer();
 
   QCustomPlot* m_plot;
   QCPAxisRect* m_axisRect;
   QString m_layer;
+  QString m_headLayer;
   TrajectoryPathLayer* m_pathLayer;
   std::vector<RunId> m_order;
   std::map<RunId, RunCurves> m_runs;

@@ -26,6 +26,12 @@ namespace {
 constexpr int kPreviewSide = 44;
 constexpr int kPreviewPoints = 240;
 constexpr int kMaxPanelPoints = 5000;
+constexpr int kThumbnailColumns = 3;  // named thumbnails: three fit the left column
+const QString kThumbnailStyle = QStringLiteral(
+    "QToolButton { border: 2px solid transparent; border-radius: 4px; padding: 1px; }"
+    "QToolButton:hover { border-color: palette(mid); }"
+    "QToolButton:checked { border: 3px solid palette(highlight); font-weight: bold;"
+    " background: palette(alternate-base); }");
 
 // A dataset's look at a glance: its points on a white square, in the class colors.
 QIcon previewIcon(const DatasetInfo& info) {
@@ -73,11 +79,17 @@ DatasetPanel::DatasetPanel(NetworkController* controller, QWidget* parent)
     button->setCheckable(true);
     button->setIcon(previewIcon(info));
     button->setIconSize(QSize(kPreviewSide, kPreviewSide));
-    button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    // Named under the picture; the chosen one framed in the highlight color.
+    button->setText(name);
+    button->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    button->setStyleSheet(kThumbnailStyle);
     button->setToolTip(QStringLiteral("%1 (%2)").arg(name, QString::fromStdString(info.summary)));
     m_datasets->addButton(button);
     connect(button, &QToolButton::clicked, this, [this, name] { pickDataset(name); });
-    pictures->addWidget(button, index / 5, index % 5);
+    QFont small = button->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    button->setFont(small);
+    pictures->addWidget(button, index / kThumbnailColumns, index % kThumbnailColumns);
     m_buttons.push_back(button);
     ++index;
   }

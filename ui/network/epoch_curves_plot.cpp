@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_style.h"
 #include "ui/network/network_controller.h"
 
@@ -25,12 +26,12 @@ EpochCurvesPlot::EpochCurvesPlot(NetworkController* controller, Quantity quantit
   m_key->position->setCoords(0.99, 0.02);
   m_key->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
   m_key->setText(QStringLiteral("test ——   train - - -"));
-  if (loss) {
+  if (loss)
     yAxis->setScaleType(QCPAxis::stLogarithmic);
-    yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-  } else {
+  else
     yAxis->setRange(0.0, 1.02);
-  }
+  useRoundTicks(xAxis, true);
+  fitTicks(*this);
   m_note = new QCPItemText(this);
   m_note->position->setType(QCPItemPosition::ptAxisRectRatio);
   m_note->position->setCoords(0.5, 0.5);

@@ -79,6 +79,11 @@ QString NetworkPage::summary() const { return tr("optimizers training a small ne
 
 RunController* NetworkPage::controller() const { return m_controller; }
 
+QList<QPair<QString, QString>> NetworkPage::gestures() const {
+  return {{tr("Hover a neuron"), tr("a large view of its output")},
+          {tr("Click a small map"), tr("select its run")}};
+}
+
 void NetworkPage::loadDefaultScene() {
   Experiment defaults;
   defaults.network = defaultNetworkScene();

@@ -34,6 +34,7 @@ class NetworkPage : public Page {
   // Everything sits in the page itself: no docks, no View actions of its own.
   QList<QDockWidget*> addDocks(QMainWindow*) override { return {}; }
   QList<QAction*> viewActions() const override { return {}; }
+  QList<QPair<QString, QString>> gestures() const override;
   void loadDefaultScene() override;
   ExperimentPage experimentPage() const override { return ExperimentPage::Network; }
   void captureScene(Experiment& into) const override;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_style.h"
 
 namespace optiscope::ui {
@@ -37,19 +38,14 @@ void LayerRateBands::setLayerCount(int count) {
     QCPAxis* x = plot.rect->axis(QCPAxis::atBottom);
     QCPAxis* y = plot.rect->axis(QCPAxis::atLeft);
     y->setScaleType(QCPAxis::stLogarithmic);
-    auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
-    y->setTicker(ticker);
-    y->setNumberFormat(QStringLiteral("eb"));
-    y->setNumberPrecision(0);
+    useRoundTicks(y);
     x->setLabel(l + 1 == count ? tr("output layer · epoch") : tr("layer %1 · epoch").arg(l + 1));
     // One shared y range: the first plot's labels serve all, and the rest keep their width.
     if (l == 0)
       y->setLabel(tr("η_eff"));
     else
       y->setTickLabels(false);
-    auto epochs = QSharedPointer<QCPAxisTicker>::create();
-    epochs->setTickCount(3);
-    x->setTicker(epochs);
+    useRoundTicks(x, true);  // epochs
     const auto graph = [&] {
       QCPGraph* g = addGraph(x, y);
       g->setAdaptiveSampling(true);
@@ -65,6 +61,7 @@ void LayerRateBands::setLayerCount(int count) {
     plot.p90->setChannelFillGraph(plot.p10);
     m_layers.push_back(plot);
   }
+  fitTicks(*this);
   ui::applyPalette(*this, palette());
   paint(m_color);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_style.h"
 
 namespace optiscope::ui {
@@ -38,6 +39,34 @@ QString formatRate(double rate) {
   return text.replace(QStringLiteral("e+"), QStringLiteral("e"));
 }
 
+// Neuron and input numbers (1, 2, ...; "b" for the bias column) as many as fit: the ends
+// first, then every 4th, every 2nd, all of them, each where its label clears the others.
+class IndexTicker : public FittedTicker {
+ public:
+  IndexTicker(QCPAxis* axis, int count, bool lastIsBias)
+      : FittedTicker(axis), m_count(count), m_lastIsBias(lastIsBias) {}
+  bool namesValues() const override { return false; }
+
+ protected:
+  bool placesByPriority() const override { return true; }
+  std::vector<QVector<double>> candidates(const QCPRange&) const override {
+    std::vector<QVector<double>> tiers(4);
+    const int last = m_count - 1;
+    tiers[0] = {0.0};
+    if (last > 0) tiers[0].push_back(last);
+    for (int i = 1; i < last; ++i) tiers[i % 4 == 0 ? 1 : i % 2 == 0 ? 2 : 3].push_back(i);
+    return tiers;
+  }
+  QString label(double tick, const QVector<double>&, const QLocale&) const override {
+    const int index = static_cast<int>(std::lround(tick));
+    return m_lastIsBias && index == m_count - 1 ? QStringLiteral("b") : QString::number(index + 1);
+  }
+
+ private:
+  int m_count;
+  bool m_lastIsBias;
+};
+
 }  // namespace
 
 LayerRateHeatmap::LayerRateHeatmap(QWidget* parent) : QCustomPlot(parent) {
@@ -52,9 +81,8 @@ LayerRateHeatmap::LayerRateHeatmap(QWidget* parent) : QCustomPlot(parent) {
   m_scale->setBarWidth(12);
   m_scale->setGradient(inferno());
   m_scale->setDataScaleType(QCPAxis::stLogarithmic);
-  m_scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-  m_scale->axis()->setNumberFormat(QStringLiteral("eb"));
-  m_scale->axis()->setNumberPrecision(0);
+  useRoundTicks(m_scale->axis());
+  fitTicks(*this);
   m_scale->setLabel(QStringLiteral("η_eff (log)"));
   m_scale->setRangeDrag(false);
   m_scale->setRangeZoom(false);
@@ -99,22 +127,17 @@ void LayerRateHeatmap::rebuild(const std::vector<LayerView>& layers) {
     x->setRange(-0.5, columns - 0.5);
     y->setRange(-0.5, rows - 0.5);
     y->setRangeReversed(true);  // neuron 1 at the top, as the network is drawn
-    auto columnTicks = QSharedPointer<QCPAxisTickerText>::create();
-    const int labelEvery = columns > 9 ? 4 : 1;
-    for (int i = 0; i + 1 < columns; i += labelEvery)
-      columnTicks->addTick(i, QString::number(i + 1));
-    columnTicks->addTick(columns - 1, QStringLiteral("b"));
-    x->setTicker(columnTicks);
-    auto rowTicks = QSharedPointer<QCPAxisTickerText>::create();
-    for (int j = 0; j<rows; j += rows> 8 ? 3 : 1) rowTicks->addTick(j, QString::number(j + 1));
-    y->setTicker(rowTicks);
+    x->setTicker(QSharedPointer<IndexTicker>::create(x, columns, true));
+    y->setTicker(QSharedPointer<IndexTicker>::create(y, rows, false));
     x->setLabel(l + 1 == layers.size() ? tr("output layer") : tr("layer %1").arg(l + 1));
     if (l == 0) y->setLabel(tr("neuron"));
     for (QCPAxis* axis : rect->axes()) axis->grid()->setVisible(false);
 
     auto* map = new QCPColorMap(x, y);
     map->setInterpolate(false);
-    map->setTightBoundary(true);
+    // Cell centres at the data coordinates, each cell a whole one wide (a tight boundary
+    // would cut the edge cells in half).
+    map->setTightBoundary(false);
     // QCPColorMap sizes a cell by the distance between neighbours, so a single row (the
     // output layer of a binary classifier) would be drawn zero pixels tall: it is stored as two
     // identical half rows instead.

@@ -5,6 +5,7 @@
 #include <limits>
 #include <utility>
 
+#include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_style.h"
 
 namespace optiscope::ui {
@@ -45,6 +46,7 @@ LossLinePlot::LossLinePlot(QWidget* parent) : QCustomPlot(parent) {
   m_endLabel = labelAt(this, 1.0, tr("now"));
   xAxis->setRange(-0.25, 1.25);
   yAxis->setRange(0.0, 1.0);
+  fitTicks(*this);
   styleForPalette();
 }
 

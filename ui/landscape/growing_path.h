@@ -1,0 +1,61 @@
+#pragma once
+
+#include <Eigen/Core>
+#include <QPointF>
+#include <cstddef>
+#include <vector>
+
+#include "core/landscape/path_thinning.h"
+
+namespace optiscope {
+class Trace;
+}
+
+namespace optiscope::ui {
+
+// One run's path as drawn on the landscape, built up as the run goes: the points gathered
+// from its trace and the ones worth drawing at the current zoom (at least half a pixel apart,
+// as thinPath keeps them, and always the newest 32). While the run races and the view stays, a
+// frame adds only the points made since the last one: no work grows with the run's length.
+// A new zoom (or a path grown far past what the trace keeps) thins everything afresh.
+class GrowingPath {
+ public:
+  // Forgets every point.
+  void clear();
+  // Takes the trace's points newer than the newest taken (all of them after clear() or for a
+  // new generation). Returns whether any point was added.
+  bool gather(const Trace& trace, long long generation);
+  // Thins every point for `transform` (a new zoom, or a redraw from scratch).
+  void rethin(const PixelTransform& transform);
+  // Thins the points gathered since the last thinning, for the same transform.
+  void thinNew();
+  const PixelTransform& transform() const { return m_transform; }
+
+  bool empty() const { return m_points.empty(); }
+  long long generation() const { return m_generation; }
+  const std::vector<Eigen::Vector2d>& points() const { return m_points; }
+  // The points to draw, in order, with their steps and pixels (the newest point always last).
+  const std::vector<Eigen::Vector2d>& drawn() const { return m_drawn; }
+  const std::vector<long long>& drawnSteps() const { return m_drawnSteps; }
+  const std::vector<QPointF>& drawnPixels() const { return m_drawnPixels; }
+  // How many of drawn() are settled (past them, the newest points may still be thinned out).
+  std::size_t settledCount() const { return m_settled; }
+
+ private:
+  void keep(std::size_t index, const Eigen::Vector2d& pixel);
+  void showNewest();
+
+  std::vector<Eigen::Vector2d> m_points;
+  std::vector<long long> m_steps;
+  long long m_generation = -1;
+  std::size_t m_thinnedUpTo = 0;  // points before this index have been thinned
+  PixelTransform m_transform;
+  Eigen::Vector2d m_lastKeptPixel = Eigen::Vector2d::Zero();
+  bool m_lastKeptFinite = false;
+  std::vector<Eigen::Vector2d> m_drawn;
+  std::vector<long long> m_drawnSteps;
+  std::vector<QPointF> m_drawnPixels;
+  std::size_t m_settled = 0;
+};
+
+}  // namespace optiscope::ui
