@@ -16,7 +16,7 @@ namespace optiscope {
 namespace {
 
 // Run by run, a step costs tens of nanoseconds: the stop flag is polled every 256 steps.
-constexpr long long kStopPollSteps = 256;
+constexpr long long kBasinStopPollSteps = 256;
 
 void checkBox(const Box& box) {
   const bool shaped = box.lower.size() == 2 && box.upper.size() == 2;
@@ -102,7 +102,7 @@ bool Basins::stepTileRunByRun(BasinTile& tile, std::stop_token stop) const {
     RunSummary summary;
     summary.observe(0, run.loss(), m_minimumValue);
     for (long long k = 1; k <= m_plan.steps && !run.diverged(); ++k) {
-      if (k % kStopPollSteps == 0 && stop.stop_requested()) return false;
+      if (k % kBasinStopPollSteps == 0 && stop.stop_requested()) return false;
       run.advance();
       summary.observe(run.step(), run.loss(), m_minimumValue);
     }

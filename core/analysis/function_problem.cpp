@@ -11,7 +11,7 @@ namespace {
 
 // A 2-D step costs tens of nanoseconds: polling the stop flag every 256 steps keeps its cost
 // out of sight and still answers a stop within microseconds.
-constexpr long long kStopPollSteps = 256;
+constexpr long long kRunStopPollSteps = 256;
 
 }  // namespace
 
@@ -55,7 +55,7 @@ std::optional<RunSummary> FunctionProblem::run(const OptimizerConfig& optimizer,
   if (lossCurve) lossCurve->reserve(static_cast<std::size_t>(m_steps) + 1);
   observe();
   for (long long k = 1; k <= m_steps && !run.diverged(); ++k) {
-    if (k % kStopPollSteps == 0 && stop.stop_requested()) return std::nullopt;
+    if (k % kRunStopPollSteps == 0 && stop.stop_requested()) return std::nullopt;
     run.advance();
     observe();
   }

@@ -4,18 +4,10 @@
 #include <cmath>
 
 #include "core/optim/kernel_dispatch.h"
+#include "core/optim/torch_scalars.h"
 #include "core/optim/update_recipe.h"
 
 namespace optiscope {
-namespace {
-
-// torch counts steps in a float32 tensor, which stops growing at 2^24.
-double torchStepCount(long long completedSteps) {
-  return static_cast<double>(std::min(completedSteps + 1, 1LL << 24));
-}
-
-}  // namespace
-
 OptimizerInfo Asgd::describe() {
   return {"asgd",
           "SGD with a decaying step and a Polyak average of the iterates",

@@ -3,15 +3,10 @@
 #include <cmath>
 
 #include "core/optim/kernel_dispatch.h"
+#include "core/optim/torch_scalars.h"
 #include "core/optim/update_recipe.h"
 
 namespace optiscope {
-namespace {
-
-double sign(double x) { return x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : 0.0; }
-
-}  // namespace
-
 OptimizerInfo Lion::describe() {
   return {"lion",
           "sign of an interpolated momentum: every coordinate moves by exactly lr",
@@ -40,7 +35,7 @@ void Lion::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::V
   for (Eigen::Index i = 0; i < p.size(); ++i) {
     p[i] = p[i] * decay;
     const double interpolated = std::fma(1.0 - beta1, g[i], m_m[i] * beta1);
-    p[i] = std::fma(-lr, sign(interpolated), p[i]);
+    p[i] = std::fma(-lr, torchSign(interpolated), p[i]);
     m_m[i] = std::fma(1.0 - beta2, g[i], m_m[i] * beta2);
   }
 }
@@ -58,7 +53,7 @@ void Lion::describeUpdate(UpdateRecipe& r) const {
          [=](const RecipeRow& e) { return std::fma(1.0 - beta1, e["g"], e["m"] * beta1); });
   r.line("η_eff", "lr", [=](const RecipeRow&) { return lr; });
   r.line("θ'", "θ − lr·sign(c)",
-         [=](const RecipeRow& e) { return std::fma(-lr, sign(e["c"]), e["θ"]); });
+         [=](const RecipeRow& e) { return std::fma(-lr, torchSign(e["c"]), e["θ"]); });
   r.line("m", "β2·m + (1−β2)·g",
          [=](const RecipeRow& e) { return std::fma(1.0 - beta2, e["g"], e["m"] * beta2); });
 }

@@ -3,18 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/optim/torch_scalars.h"
 #include "core/optim/update_recipe.h"
 
 namespace optiscope {
-namespace {
-
-// torch counts steps in a float32 tensor, which stops growing at 2^24.
-double torchStepCount(long long completedSteps) {
-  return static_cast<double>(std::min(completedSteps + 1, 1LL << 24));
-}
-
-}  // namespace
-
 OptimizerInfo Nadam::describe() {
   return {"nadam",
           "Adam with Nesterov momentum and a warming-up momentum schedule",

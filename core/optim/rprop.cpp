@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/optim/torch_scalars.h"
 #include "core/optim/update_recipe.h"
 #include "core/util/spec_error.h"
 
 namespace optiscope {
-namespace {
-
-double sign(double x) { return x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : 0.0; }
-
-}  // namespace
-
 OptimizerInfo Rprop::describe() {
   return {"rprop",
           "sign-based steps whose per-parameter size grows and shrinks with sign agreement",
@@ -57,11 +52,11 @@ void Rprop::update(Eigen::Ref<Eigen::VectorXd> p, const Eigen::Ref<const Eigen::
   for (Eigen::Index i = 0; i < p.size(); ++i) {
     double d = m_maximize ? -g[i] : g[i];
     // The sign of the product, not the product of signs: an underflow to 0 counts as "no sign".
-    const double agreement = sign(d * m_prev[i]);
+    const double agreement = torchSign(d * m_prev[i]);
     const double factor = agreement > 0.0 ? m_etaPlus : agreement < 0.0 ? m_etaMinus : 1.0;
     m_stepSize[i] = std::min(std::max(m_stepSize[i] * factor, m_stepMin), m_stepMax);
     if (factor == m_etaMinus) d = 0.0;
-    p[i] = std::fma(-sign(d), m_stepSize[i], p[i]);
+    p[i] = std::fma(-torchSign(d), m_stepSize[i], p[i]);
     m_prev[i] = d;
   }
 }
@@ -83,7 +78,7 @@ void Rprop::describeUpdate(UpdateRecipe& r) const {
   }
   r.input("prev", "the last step's d", m_prev);
   describeDirection(r, m_maximize, 0.0);
-  r.line("s", "sign(d·prev)", [](const RecipeRow& e) { return sign(e["d"] * e["prev"]); });
+  r.line("s", "sign(d·prev)", [](const RecipeRow& e) { return torchSign(e["d"] * e["prev"]); });
   r.line("f", "η+ if s > 0, η− if s < 0, else 1", [=](const RecipeRow& e) {
     return e["s"] > 0.0 ? etaPlus : e["s"] < 0.0 ? etaMinus : 1.0;
   });
@@ -93,7 +88,7 @@ void Rprop::describeUpdate(UpdateRecipe& r) const {
   r.line("d", "0 if f = η− (a sign change: no move), else d",
          [=](const RecipeRow& e) { return e["f"] == etaMinus ? 0.0 : e["d"]; });
   r.line("θ'", "θ − sign(d)·step_size",
-         [](const RecipeRow& e) { return std::fma(-sign(e["d"]), e["step_size"], e["θ"]); });
+         [](const RecipeRow& e) { return std::fma(-torchSign(e["d"]), e["step_size"], e["θ"]); });
   r.line("prev", "d", [](const RecipeRow& e) { return e["d"]; });
   r.line("η_eff", "step_size", [](const RecipeRow& e) { return e["step_size"]; });
 }

@@ -14,6 +14,7 @@
 #include "ui/landscape/landscape_page.h"
 #include "ui/landscape/landscape_view.h"
 #include "ui/landscape/side_plots.h"
+#include "ui/network/insight/loss_slice_view.h"
 #include "ui/network/network_controller.h"
 #include "ui/network/network_page.h"
 #include "ui/widget_test_support.h"
@@ -159,8 +160,16 @@ TEST_CASE("the Network page's labels are round and apart at 1024x700", "[ui][tic
   auto* insight = qobject_cast<QTabWidget*>(f.app.network->insight());
   REQUIRE(insight);
   insight->setCurrentIndex(1);  // the loss landscape
+  auto* slice = f.app.window.findChild<LossSliceView*>();
+  REQUIRE(slice);
+  // Its labels are those of the fine slice, once that is drawn.
+  REQUIRE(waitUntil(
+      [&] {
+        const auto shown = slice->shownSlice();
+        return shown && shown->resolution == Resolution::kFine && !slice->computing();
+      },
+      60000));
   QApplication::processEvents();
-  QTest::qWait(500);
   checkVisiblePlots(f.app.window, QStringLiteral("network slice"));
 }
 

@@ -13,7 +13,7 @@ constexpr double kMantissas[] = {1.0, 2.0, 5.0};
 // Finer steps than span/kMaxTicks are never legible; stop looking there.
 constexpr double kMaxTicks = 60.0;
 // More decades than this on one axis: something overflowed; no ticks rather than a flood.
-constexpr double kMaxDecades = 2000.0;
+constexpr double kTickMaxDecades = 2000.0;
 const QString kSuperscripts = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
 const QChar kSuperscriptMinus(0x207B);
 
@@ -232,7 +232,7 @@ bool RoundTicker::logarithmic() const {
 std::vector<QVector<double>> RoundTicker::candidates(const QCPRange& range) const {
   if (!logarithmic() || !(range.lower > 0.0)) return linearCandidates(range, m_counts);
   const double low = std::log10(range.lower), high = std::log10(range.upper);
-  if (!std::isfinite(low) || !std::isfinite(high) || high - low > kMaxDecades) return {};
+  if (!std::isfinite(low) || !std::isfinite(high) || high - low > kTickMaxDecades) return {};
   if (high - low < 2.0) return linearCandidates(range, m_counts);
   std::vector<QVector<double>> sets;
   for (int stride : {1, 2, 3, 4, 5, 10, 20, 50, 100}) {

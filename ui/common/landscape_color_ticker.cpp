@@ -7,7 +7,7 @@ namespace optiscope::ui {
 namespace {
 
 // Most bars span a few dozen decades at most; beyond that the function overflowed somewhere.
-constexpr int kMaxDecades = 400;
+constexpr int kColorBarMaxDecades = 400;
 
 }  // namespace
 
@@ -35,7 +35,7 @@ std::vector<QVector<double>> LandscapeLogTicker::candidates(const QCPRange& rang
   // Values finer than the bar can tell apart are never placed, so the search stops there.
   const double resolution = std::max(high - low, largest * 1e-12) * 1e-6;
   const int bottom =
-      std::max(top - kMaxDecades, static_cast<int>(std::floor(std::log10(resolution))));
+      std::max(top - kColorBarMaxDecades, static_cast<int>(std::floor(std::log10(resolution))));
   for (int k = top; k >= bottom; --k) {
     const double power = std::pow(10.0, k);
     for (double sign : {1.0, -1.0}) {

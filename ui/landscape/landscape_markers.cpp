@@ -19,22 +19,22 @@ QCPCurve* markerCurve(QCPAxisRect* rect, const QString& layer, const QCPScatterS
   return curve;
 }
 
-const QColor kHalo(0, 0, 0, 170);
+const QColor kMarkerHalo(0, 0, 0, 170);
 
 }  // namespace
 
 LandscapeMarkers::LandscapeMarkers(QCustomPlot* plot, QCPAxisRect* axisRect,
                                    const QString& minimaLayer, const QString& startLayer)
     : m_axisRect(axisRect) {
-  m_minimaHalo =
-      markerCurve(axisRect, minimaLayer,
-                  QCPScatterStyle(QCPScatterStyle::ssStar, QPen(kHalo, 4.0), Qt::NoBrush, 15));
+  m_minimaHalo = markerCurve(
+      axisRect, minimaLayer,
+      QCPScatterStyle(QCPScatterStyle::ssStar, QPen(kMarkerHalo, 4.0), Qt::NoBrush, 15));
   m_minima =
       markerCurve(axisRect, minimaLayer,
                   QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 1.6), Qt::NoBrush, 15));
   m_startHalo = markerCurve(
       axisRect, startLayer,
-      QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(kHalo, 4.0), Qt::NoBrush, 16));
+      QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(kMarkerHalo, 4.0), Qt::NoBrush, 16));
   m_startMarker = markerCurve(
       axisRect, startLayer,
       QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(Qt::white, 1.8), Qt::NoBrush, 16));
@@ -52,7 +52,7 @@ LandscapeMarkers::LandscapeMarkers(QCustomPlot* plot, QCPAxisRect* axisRect,
   m_hintText->setLayer(startLayer);
   m_hintText->setClipToAxisRect(false);
   m_hintText->setColor(Qt::white);
-  m_hintText->setBrush(kHalo);
+  m_hintText->setBrush(kMarkerHalo);
   m_hintText->setPadding(QMargins(4, 1, 4, 1));
   m_hintText->setText(QStringLiteral("start"));
   m_hintText->setSelectable(false);

@@ -13,7 +13,7 @@
 namespace optiscope::ui {
 namespace {
 
-constexpr int kRefreshEveryMs = 33;  // ~30 Hz: smooth to the eye, half the snapshot rate
+constexpr int kStepPlotRefreshMs = 33;  // ~30 Hz: smooth to the eye, half the snapshot rate
 // Width-1 pens take the raster engine's fast path (wider or dashed ones are stroked as
 // outlines, which made a side plot's replot ~7x slower).
 constexpr double kPenWidth = 1.0;
@@ -35,7 +35,7 @@ double roundAxisEnd(double step) {
 StepSeriesPlot::StepSeriesPlot(LandscapeController* controller, QWidget* parent)
     : QCustomPlot(parent), m_controller(controller) {
   m_throttle.setSingleShot(true);
-  m_throttle.setInterval(kRefreshEveryMs);
+  m_throttle.setInterval(kStepPlotRefreshMs);
   connect(&m_throttle, &QTimer::timeout, this, [this] {
     if (m_stale) refreshNow();
   });

@@ -8,7 +8,7 @@ namespace optiscope::ui {
 
 namespace {
 
-const QColor kHalo(0, 0, 0, 170);
+const QColor kPathHalo(0, 0, 0, 170);
 
 }  // namespace
 
@@ -45,7 +45,7 @@ void TrajectoryPathLayer::drawPath(QCPPainter* painter, const std::vector<Eigen:
     for (; i < points.size() && points[i].allFinite(); ++i)
       m_pixels.append(QPointF(x->coordToPixel(points[i].x()), y->coordToPixel(points[i].y())));
     if (m_pixels.size() >= 2) {
-      drawWithOffsets(painter, m_pixels, kHalo,
+      drawWithOffsets(painter, m_pixels, kPathHalo,
                       {{-1.25, 0.0}, {1.75, 0.0}, {0.0, -1.25}, {0.0, 1.75}});
       drawWithOffsets(painter, m_pixels, color, {{0.0, 0.0}, {0.5, 0.0}, {0.0, 0.5}});
     }

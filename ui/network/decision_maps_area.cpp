@@ -13,7 +13,7 @@
 namespace optiscope::ui {
 namespace {
 
-constexpr int kRefreshEveryMs = 200;  // a few maps a second while training
+constexpr int kMapsRefreshMs = 200;  // a few maps a second while training
 constexpr int kResolution = 100;
 
 QString metricsText(const RunSnapshot* run) {
@@ -61,7 +61,7 @@ DecisionMapsArea::DecisionMapsArea(NetworkController* controller, QWidget* paren
       "class 0 / negative, white undecided; dots are the training points"));
 
   m_throttle.setSingleShot(true);
-  m_throttle.setInterval(kRefreshEveryMs);
+  m_throttle.setInterval(kMapsRefreshMs);
   connect(&m_throttle, &QTimer::timeout, this, &DecisionMapsArea::requestNow);
   connect(m_job, &DecisionMapJob::ready, this, &DecisionMapsArea::show);
   connect(controller, &NetworkController::updated, this, [this] {

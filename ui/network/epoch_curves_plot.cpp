@@ -11,7 +11,7 @@
 namespace optiscope::ui {
 namespace {
 
-constexpr int kRefreshEveryMs = 100;  // epochs arrive a few to a few dozen times a second
+constexpr int kCurvesRefreshMs = 100;  // epochs arrive a few to a few dozen times a second
 
 }  // namespace
 
@@ -38,7 +38,7 @@ EpochCurvesPlot::EpochCurvesPlot(NetworkController* controller, Quantity quantit
   m_note->setText(QStringLiteral("no accuracy for regression"));
   m_note->setVisible(false);
   m_throttle.setSingleShot(true);
-  m_throttle.setInterval(kRefreshEveryMs);
+  m_throttle.setInterval(kCurvesRefreshMs);
   connect(&m_throttle, &QTimer::timeout, this, &EpochCurvesPlot::refreshNow);
   connect(controller, &NetworkController::runsChanged, this, &EpochCurvesPlot::syncRuns);
   connect(controller, &NetworkController::updated, this, &EpochCurvesPlot::scheduleRefresh);

@@ -158,7 +158,8 @@ TEST_CASE("rapid requests: nothing older than the last issued request arrives af
     if (k % 3 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200 * (k % 7)));
   }
   REQUIRE(deliveries.waitForFine(last));
-  std::this_thread::sleep_for(20ms);  // anything still in flight would show up now
+  // Idle: nothing waits or runs any more, so every delivery there will be has been made.
+  REQUIRE(job.waitUntilIdle(10000ms));
 
   CHECK(staleDeliveries == 0);
   const std::vector<ResultPtr> results = deliveries.all();
@@ -223,8 +224,10 @@ TEST_CASE("destroying the job mid-work cancels the grid and joins") {
   const long atDestruction = evaluations;
   CHECK(atDestruction < static_cast<long>(side) * side / 2);
   CHECK(fineDeliveries == 0);
+  // The destructor joined the worker: nothing evaluates any more. (A short look, not a wait:
+  // a slower machine could only make a lingering worker harder to catch, never fail this.)
   std::this_thread::sleep_for(10ms);
-  CHECK(evaluations == atDestruction);  // the worker is gone, nothing evaluates any more
+  CHECK(evaluations == atDestruction);
 }
 
 TEST_CASE("invalid requests are refused on the caller's thread") {

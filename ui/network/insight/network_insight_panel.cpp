@@ -12,7 +12,7 @@
 namespace optiscope::ui {
 namespace {
 
-constexpr int kRefreshEveryMs = 100;
+constexpr int kInsightRefreshMs = 100;
 
 }  // namespace
 
@@ -36,7 +36,7 @@ NetworkInsightPanel::NetworkInsightPanel(NetworkController* controller, QWidget*
   addTab(m_slice, tr("Loss landscape"));
 
   m_throttle.setSingleShot(true);
-  m_throttle.setInterval(kRefreshEveryMs);
+  m_throttle.setInterval(kInsightRefreshMs);
   connect(&m_throttle, &QTimer::timeout, this, [this] {
     if (m_stale) refreshNow();
   });
