@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "core/optim/registry.h"
 #include "core/optim/schedule.h"
@@ -135,6 +136,12 @@ void RunCard::refreshStatus() {
 void RunCard::refreshStyle() {
   const RunStyle& style = m_controller->style(m_id);
   showRunStyle(style, this, m_swatch, m_duplicate, m_remove, m_label);
+  // Room for a short name whole (a long one scrolls), and its start shown, not its end.
+  const QFontMetrics metrics(m_label->font());
+  m_label->setMinimumWidth(std::min(metrics.horizontalAdvance(m_label->text()),
+                                    metrics.horizontalAdvance(QStringLiteral("Momentum"))) +
+                           8);
+  if (!m_label->hasFocus()) m_label->setCursorPosition(0);
   m_rename->setIcon(renameIcon(palette().color(QPalette::WindowText)));
   const QSignalBlocker block(m_visible);
   m_visible->setChecked(style.visible);

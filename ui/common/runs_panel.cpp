@@ -1,8 +1,10 @@
 #include "ui/common/runs_panel.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QMenu>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -28,6 +30,8 @@ RunsPanel::RunsPanel(RunController* controller, RunCardExtras* extras, QWidget* 
   m_list->setSpacing(4);
   m_list->addStretch(1);
   scroll->setWidget(cards);
+  // A card that needs more width (a longer name) asks its layout again; so must the panel.
+  cards->installEventFilter(this);
   column->addWidget(scroll, 1);
 
   m_add = new QToolButton(this);
@@ -115,6 +119,18 @@ void RunsPanel::showSelection() {
 
 void RunsPanel::refreshStatus() {
   for (auto& [id, card] : m_cards) card->refreshStatus();
+}
+
+bool RunsPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_scroll->widget() && event->type() == QEvent::LayoutRequest) updateGeometry();
+  return QWidget::eventFilter(watched, event);
+}
+
+QSize RunsPanel::minimumSizeHint() const {
+  const QSize own = QWidget::minimumSizeHint();
+  const int cards = m_scroll->widget()->minimumSizeHint().width() +
+                    m_scroll->verticalScrollBar()->sizeHint().width() + 2 * m_scroll->frameWidth();
+  return {std::max(own.width(), cards), own.height()};
 }
 
 void RunsPanel::addRun(const QString& optimizer) {

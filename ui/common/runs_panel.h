@@ -28,6 +28,12 @@ class RunsPanel : public QWidget {
   RunCard* cardAt(int index) const;
   int cardCount() const { return static_cast<int>(m_cards.size()); }
   QToolButton* addButton() const { return m_add; }
+  // As wide as the widest card needs and its scroll bar: the list scrolls down, never sideways,
+  // so a dock or splitter must not make it narrower than its cards.
+  QSize minimumSizeHint() const override;
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  public slots:
   // Adds a run with the optimizer's defaults (the page's default optimizer when empty) and

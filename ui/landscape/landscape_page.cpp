@@ -74,8 +74,12 @@ RunController* LandscapePage::controller() const { return m_controller; }
 
 QList<QDockWidget*> LandscapePage::addDocks(QMainWindow* window) {
   // The right column runs the full height; the plots sit under the landscape only.
+  // The function's choice and its start stay whole on a small screen (they scroll only when a
+  // function has many parameters); the runs list takes what is left and scrolls.
+  QWidget* functionArea = scrolling(m_functionPanel);
+  functionArea->setMinimumHeight(std::min(m_functionPanel->sizeHint().height() + 4, 220));
   QDockWidget* function =
-      dockOf(scrolling(m_functionPanel), tr("Function"), QStringLiteral("FunctionDock"), window);
+      dockOf(functionArea, tr("Function"), QStringLiteral("FunctionDock"), window);
   QDockWidget* runs = dockOf(m_runsPanel, tr("Runs"), QStringLiteral("RunsDock"), window);
   QDockWidget* plots =
       dockOf(m_sidePlots, tr("Loss and learning rates"), QStringLiteral("PlotsDock"), window);

@@ -2,6 +2,7 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -28,7 +29,8 @@ constexpr int kPreviewPoints = 240;
 constexpr int kMaxPanelPoints = 5000;
 constexpr int kThumbnailColumns = 3;  // named thumbnails: three fit the left column
 const QString kThumbnailStyle = QStringLiteral(
-    "QToolButton { border: 2px solid transparent; border-radius: 4px; padding: 1px; }"
+    "QToolButton { border: 2px solid transparent; border-radius: 4px; padding: 1px;"
+    " color: palette(window-text); }"
     "QToolButton:hover { border-color: palette(mid); }"
     "QToolButton:checked { border: 3px solid palette(highlight); font-weight: bold;"
     " background: palette(alternate-base); }");
@@ -242,6 +244,17 @@ void DatasetPanel::refresh() {
                         .arg(data->train.size())
                         .arg(data->test.size())
                         .arg(kind));
+}
+
+void DatasetPanel::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  // A style sheet resolves palette(...) when it is applied: after a theme change the names
+  // would keep the old theme's ink (dark on dark). Apply it again.
+  if (event->type() == QEvent::PaletteChange)
+    for (QToolButton* button : m_buttons) {
+      button->setStyleSheet(QString());
+      button->setStyleSheet(kThumbnailStyle);
+    }
 }
 
 }  // namespace optiscope::ui

@@ -39,6 +39,9 @@ class DatasetPanel : public QWidget {
  signals:
   void showTestPointsChanged(bool show);
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
   void refresh();
   void applyControls();

@@ -53,16 +53,25 @@ void DecisionMapView::setShowTestPoints(bool show) {
   update();
 }
 
-void DecisionMapView::setCaption(const QString& caption) {
-  if (caption == m_caption) return;
-  m_caption = caption;
+void DecisionMapView::setCaption(const QStringList& forms) {
+  if (forms == m_caption) return;
+  m_caption = forms;
+  setToolTip(caption());
   update();
+}
+
+QString DecisionMapView::shownCaption() const {
+  const int room = static_cast<int>(pictureRect().width());
+  for (const QString& form : m_caption)
+    if (fontMetrics().horizontalAdvance(form) <= room) return form;
+  // Not even the shortest form fits a map this small: cut it rather than overflow.
+  return fontMetrics().elidedText(m_caption.value(m_caption.size() - 1), Qt::ElideRight, room);
 }
 
 int DecisionMapView::captionHeight() const { return m_framed ? 2 * fontMetrics().height() + 4 : 0; }
 
 QSize DecisionMapView::sizeHint() const { return QSize(320, 320 + captionHeight()); }
-QSize DecisionMapView::minimumSizeHint() const { return QSize(90, 90 + captionHeight()); }
+QSize DecisionMapView::minimumSizeHint() const { return QSize(72, 72 + captionHeight()); }
 int DecisionMapView::heightForWidth(int width) const { return width + captionHeight(); }
 
 QRectF DecisionMapView::pictureRect() const {
@@ -123,8 +132,7 @@ void DecisionMapView::paintEvent(QPaintEvent*) {
   painter.setPen(ink);
   const QRectF captionRect(picture.left(), picture.bottom() + 3, picture.width(),
                            fontMetrics().height() + 2);
-  painter.drawText(captionRect, Qt::AlignLeft | Qt::AlignTop,
-                   fontMetrics().elidedText(m_caption, Qt::ElideRight, int(picture.width())));
+  painter.drawText(captionRect, Qt::AlignLeft | Qt::AlignTop, shownCaption());
 }
 
 void DecisionMapView::mousePressEvent(QMouseEvent* event) {

@@ -30,7 +30,11 @@ class DecisionMapView : public QWidget {
   void setData(std::shared_ptr<const DataSplit> data, const GridBox& box);
   void setImage(const QImage& image, long long step);
   void setShowTestPoints(bool show);
-  void setCaption(const QString& caption);  // e.g. "test accuracy 0.97" under the picture
+  // The line under the picture, longest form first ("test acc 0.970", "acc 0.970", "0.970"):
+  // the longest that fits the picture's width is shown, whole; the first is the tooltip.
+  void setCaption(const QStringList& forms);
+  QString caption() const { return m_caption.value(0); }
+  QString shownCaption() const;
   bool showsTestPoints() const { return m_showTest; }
   bool hasImage() const { return !m_image.isNull(); }
   long long imageStep() const { return m_step; }
@@ -56,7 +60,7 @@ class DecisionMapView : public QWidget {
 
   RunId m_run = 0;
   QString m_label;
-  QString m_caption;
+  QStringList m_caption;
   QColor m_color;
   bool m_framed = false;
   bool m_selected = false;

@@ -29,12 +29,15 @@ QString metricsText(const RunSnapshot* run) {
 
 // Under a small multiple (narrow): the runs share the epoch count and the curves show the
 // losses, so only the headline number.
-QString shortMetricsText(const RunSnapshot* run) {
+// Longest first: a small map shows the longest form that fits under it.
+QStringList shortMetricsText(const RunSnapshot* run) {
   if (!run || !run->epochs || !run->epochs->last) return {};
   const NetworkMetrics& m = run->epochs->last->metrics;
-  return m.testAccuracy
-             ? QStringLiteral("test acc %1").arg(QString::number(*m.testAccuracy, 'f', 3))
-             : QStringLiteral("test loss %1").arg(QString::number(m.testLoss, 'g', 3));
+  const QString value = m.testAccuracy ? QString::number(*m.testAccuracy, 'f', 3)
+                                       : QString::number(m.testLoss, 'g', 3);
+  const QString what = m.testAccuracy ? QStringLiteral("acc") : QStringLiteral("loss");
+  return {QStringLiteral("test %1 %2").arg(what, value), QStringLiteral("%1 %2").arg(what, value),
+          value};
 }
 
 }  // namespace
@@ -50,6 +53,7 @@ DecisionMapsArea::DecisionMapsArea(NetworkController* controller, QWidget* paren
   auto* row = new QHBoxLayout(this);
   row->setContentsMargins(2, 2, 2, 2);
   auto* mainColumn = new QVBoxLayout;
+  m_mainTitle->setWordWrap(true);  // a narrow window wraps the title instead of widening the page
   mainColumn->addWidget(m_mainTitle);
   mainColumn->addWidget(m_main, 1);
   row->addLayout(mainColumn, 3);

@@ -17,7 +17,7 @@ constexpr int kCurvesRefreshMs = 100;  // epochs arrive a few to a few dozen tim
 
 EpochCurvesPlot::EpochCurvesPlot(NetworkController* controller, Quantity quantity, QWidget* parent)
     : QCustomPlot(parent), m_controller(controller), m_quantity(quantity) {
-  setMinimumSize(200, 120);
+  setMinimumSize(180, 100);
   xAxis->setLabel(QStringLiteral("epoch"));
   const bool loss = quantity == Quantity::Loss;
   yAxis->setLabel(loss ? QStringLiteral("loss") : QStringLiteral("accuracy"));

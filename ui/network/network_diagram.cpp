@@ -146,13 +146,22 @@ void NetworkDiagram::drawConnections(QPainter& painter) const {
 void NetworkDiagram::drawNodes(QPainter& painter) const {
   const QColor ink = palette().color(QPalette::WindowText);
   painter.setPen(ink);
+  const auto title = [this](int c, bool full) {
+    if (c == 0)
+      return full ? QStringLiteral("%1 features").arg(nodeCount(0))
+                  : QStringLiteral("%1 in").arg(nodeCount(0));
+    if (c == columnCount() - 1) return full ? QStringLiteral("output") : QStringLiteral("out");
+    return full ? QStringLiteral("%1 neuron%2").arg(nodeCount(c)).arg(nodeCount(c) == 1 ? "" : "s")
+                : QString::number(nodeCount(c));
+  };
+  // Column titles in full where they stand apart ("8 neurons"), else the short forms ("8").
+  const double spacing = columnCount() > 1 ? columnX(1) - columnX(0) : width();
+  bool full = true;
+  for (int c = 0; c < columnCount(); ++c)
+    full = full && painter.fontMetrics().horizontalAdvance(title(c, true)) + 8 <= spacing;
   for (int c = 0; c < columnCount(); ++c) {
-    const QString title =
-        c == 0 ? QStringLiteral("%1 features").arg(nodeCount(0))
-        : c == columnCount() - 1
-            ? QStringLiteral("output")
-            : QStringLiteral("%1 neuron%2").arg(nodeCount(c)).arg(nodeCount(c) == 1 ? "" : "s");
-    painter.drawText(QRectF(columnX(c) - 60, 2, 120, kTopMargin - 4), Qt::AlignCenter, title);
+    painter.drawText(QRectF(columnX(c) - spacing / 2, 2, spacing, kTopMargin - 4), Qt::AlignCenter,
+                     title(c, full));
     for (int i = 0; i < nodeCount(c); ++i) {
       const QRectF rect = nodeRect({c, i});
       const QImage image = thumbnail({c, i});

@@ -46,7 +46,7 @@ class NetworkDiagram : public QWidget {
   static double connectionWidth(double weight);
 
   QSize sizeHint() const override { return QSize(560, 300); }
-  QSize minimumSizeHint() const override { return QSize(260, 160); }
+  QSize minimumSizeHint() const override { return QSize(220, 120); }
 
  protected:
   void paintEvent(QPaintEvent* event) override;

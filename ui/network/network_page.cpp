@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -45,9 +46,11 @@ NetworkPage::NetworkPage(NetworkController* controller, QWidget* parent)
   // A window smaller than the page's minimum scrolls it rather than growing (the landscape
   // page shares the window and must fit small screens).
   auto* scroll = new QScrollArea(this);
+  scroll->setObjectName(QStringLiteral("pageScroll"));
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   auto* splitter = new QSplitter(Qt::Horizontal);
+  splitter->setObjectName(QStringLiteral("networkColumns"));
   splitter->setChildrenCollapsible(false);
   splitter->addWidget(buildLeftColumn());
   splitter->addWidget(buildCentre());
@@ -132,7 +135,9 @@ QWidget* NetworkPage::buildLeftColumn() {
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setMinimumWidth(column->sizeHint().width() + 16);
+  // As narrow as its controls allow (a 1024-pixel screen shares its width with two columns).
+  scroll->setMinimumWidth(column->minimumSizeHint().width() +
+                          scroll->verticalScrollBar()->sizeHint().width());
   return scroll;
 }
 

@@ -15,7 +15,7 @@ bool positive(double value) { return std::isfinite(value) && value > 0.0; }
 }  // namespace
 
 LayerRateBands::LayerRateBands(QWidget* parent) : QCustomPlot(parent) {
-  setMinimumSize(240, 140);
+  setMinimumSize(200, 100);
   plotLayout()->clear();
   m_row = new QCPLayoutGrid;
   plotLayout()->addElement(0, 0, m_row);
@@ -39,7 +39,9 @@ void LayerRateBands::setLayerCount(int count) {
     QCPAxis* y = plot.rect->axis(QCPAxis::atLeft);
     y->setScaleType(QCPAxis::stLogarithmic);
     useRoundTicks(y);
-    x->setLabel(l + 1 == count ? tr("output layer · epoch") : tr("layer %1 · epoch").arg(l + 1));
+    // Short: at a small window each plot is narrower than "layer 2 · epoch" (the header says
+    // that x is the epoch).
+    x->setLabel(l + 1 == count ? tr("output") : tr("layer %1").arg(l + 1));
     // One shared y range: the first plot's labels serve all, and the rest keep their width.
     if (l == 0)
       y->setLabel(tr("η_eff"));

@@ -70,7 +70,7 @@ class IndexTicker : public FittedTicker {
 }  // namespace
 
 LayerRateHeatmap::LayerRateHeatmap(QWidget* parent) : QCustomPlot(parent) {
-  setMinimumSize(240, 160);
+  setMinimumSize(200, 120);
   plotLayout()->clear();
   m_row = new QCPLayoutGrid;
   plotLayout()->addElement(0, 0, m_row);
@@ -129,7 +129,7 @@ void LayerRateHeatmap::rebuild(const std::vector<LayerView>& layers) {
     y->setRangeReversed(true);  // neuron 1 at the top, as the network is drawn
     x->setTicker(QSharedPointer<IndexTicker>::create(x, columns, true));
     y->setTicker(QSharedPointer<IndexTicker>::create(y, rows, false));
-    x->setLabel(l + 1 == layers.size() ? tr("output layer") : tr("layer %1").arg(l + 1));
+    x->setLabel(l + 1 == layers.size() ? tr("output") : tr("layer %1").arg(l + 1));
     if (l == 0) y->setLabel(tr("neuron"));
     for (QCPAxis* axis : rect->axes()) axis->grid()->setVisible(false);
 

@@ -36,7 +36,7 @@ QCPItemText* labelAt(QCustomPlot* plot, double t, const QString& text) {
 }  // namespace
 
 LossLinePlot::LossLinePlot(QWidget* parent) : QCustomPlot(parent) {
-  setMinimumSize(200, 120);
+  setMinimumSize(180, 90);
   xAxis->setLabel(tr("t  (θ = (1−t)·θ_init + t·θ_now)"));
   yAxis->setLabel(tr("training loss"));
   m_graph = addGraph();

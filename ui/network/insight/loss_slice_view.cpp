@@ -23,7 +23,7 @@ constexpr int kCoarseResolution = 11;
 
 LossSliceView::LossSliceView(QWidget* parent) : QWidget(parent), m_jobs(new LossSliceJobs(this)) {
   m_plot = new QCustomPlot;
-  m_plot->setMinimumSize(260, 220);
+  m_plot->setMinimumSize(200, 160);
   m_plot->xAxis->setLabel(tr("a  (along direction 1)"));
   m_plot->yAxis->setLabel(tr("b  (along direction 2)"));
   m_heatmap = std::make_unique<LandscapeHeatmap>(m_plot, m_plot->axisRect(),

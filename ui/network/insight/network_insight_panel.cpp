@@ -23,6 +23,10 @@ NetworkInsightPanel::NetworkInsightPanel(NetworkController* controller, QWidget*
   m_slice = new LossSliceView;
   m_header = new QLabel;
   m_header->setWordWrap(true);
+  // The long reading of the maps stays at hand without taking the panel's height.
+  m_header->setToolTip(
+      tr("Above: η_eff of the selected run's last update, one cell per weight (rows: neurons; "
+         "columns: inputs, then the bias). Below: its spread per layer over the epochs."));
 
   auto* rates = new QWidget;
   auto* split = new QSplitter(Qt::Vertical);
@@ -105,13 +109,11 @@ void NetworkInsightPanel::refreshRates(RunId selected, const RunSnapshot* run) {
     m_heatmap->setRates(layers, run->effectiveLr);
     const QString label = m_controller->style(selected).label;
     m_header->setText(
-        run->step == 0
-            ? tr("%1 has not updated yet: press play or step.").arg(label)
-            : tr("%1 · step %2 · epoch %3 — η_eff of the last update per weight (rows: neurons; "
-                 "columns: inputs, then the bias); below, its spread per layer over the epochs")
-                  .arg(label)
-                  .arg(run->step)
-                  .arg(run->epochs ? run->epochs->epoch : 0));
+        run->step == 0 ? tr("%1 has not updated yet: press play or step.").arg(label)
+                       : tr("%1 · step %2 · epoch %3 — η_eff per weight; below, per layer by epoch")
+                             .arg(label)
+                             .arg(run->step)
+                             .arg(run->epochs ? run->epochs->epoch : 0));
   }
 
   const EpochHistory* history = m_controller->epochs(selected);
