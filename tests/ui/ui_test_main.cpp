@@ -1,9 +1,10 @@
 // Catch2 drives the widget tests; Qt needs one QApplication for all of them. Tests run on the
-// offscreen platform unless the environment chose another.
-#define CATCH_CONFIG_RUNNER
+// offscreen platform unless the environment chose another. (Catch2's implementation is in
+// catch_runner.cpp.)
 #include <QApplication>
-#include <catch2/catch.hpp>
 #include <clocale>
+
+#include "catch_runner.h"
 
 int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -11,5 +12,5 @@ int main(int argc, char** argv) {
   // As in optiscope's main: QApplication adopts the user's locale for the C library, whose
   // strtod would then read "0,05" and reject the specs' "0.05".
   std::setlocale(LC_NUMERIC, "C");
-  return Catch::Session().run(argc, argv);
+  return optiscope::testing::runCatch(argc, argv);
 }
