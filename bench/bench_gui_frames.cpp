@@ -29,6 +29,7 @@
 
 #include "core/optim/registry.h"
 #include "ui/app_window.h"
+#include "ui/document.h"
 #include "ui/landscape/landscape_controller.h"
 
 namespace {
@@ -123,6 +124,10 @@ int main(int argc, char** argv) {
     controller.removeRun(controller.runIds().back());
 
   ui::MainWindow& window = shown.window;
+  // The runs added above are unsaved changes: quitting must not stop at Save / Discard / Cancel.
+  window.document()->setDialogs([](const QString&) { return ui::Document::Answer::Discard; },
+                                [](bool, const QString&) { return QString(); },
+                                [](const QString&, const QString&) {});
   window.resize(1440, 900);
   window.show();
   QElapsedTimer warmUp;

@@ -7,6 +7,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -214,4 +215,27 @@ TEST_CASE("a damaged session is reported once and kept beside it", "[ui][documen
   QFile copy(dir.filePath(copies[0]));
   REQUIRE(copy.open(QIODevice::ReadOnly));
   CHECK(copy.readAll() == "{\"format\": \"optiscope-exp");
+}
+
+TEST_CASE("a saved window larger than the screen, or off it, comes back inside the screen",
+          "[ui][document]") {
+  QTemporaryDir dir;
+  const QString scene = dir.filePath("session.optiscope.json");
+  QSettings settings(dir.filePath("settings.ini"), QSettings::IniFormat);
+  {
+    Window w;
+    WindowSession session(w.app.window, settings, scene);
+    session.restore();
+    w.app.window.resize(3000, 2000);  // as saved on a larger screen, far to the right
+    w.app.window.move(5000, 4000);
+    session.save();
+  }
+  Window w;
+  WindowSession session(w.app.window, settings, scene);
+  session.restore();
+  const QScreen* screen = w.app.window.screen();
+  REQUIRE(screen);
+  INFO("window " << w.app.window.frameGeometry().x() << "," << w.app.window.frameGeometry().y()
+                 << " " << w.app.window.width() << "x" << w.app.window.height());
+  CHECK(screen->availableGeometry().contains(w.app.window.frameGeometry()));
 }
