@@ -11,38 +11,13 @@
 #include <vector>
 
 #include "core/jobs/latest_job.h"
+#include "support/gate.h"
 
 using namespace optiscope;
+using optiscope::testing::Gate;
 using namespace std::chrono_literals;
 
 namespace {
-
-// Holds a piece of work inside its body until opened, so a test can act while it runs.
-class Latch {
- public:
-  void enterAndWait() {
-    std::unique_lock lock(m_mutex);
-    m_entered = true;
-    m_changed.notify_all();
-    m_changed.wait(lock, [&] { return m_open; });
-  }
-  bool waitUntilEntered() {
-    std::unique_lock lock(m_mutex);
-    return m_changed.wait_for(lock, 60s, [&] { return m_entered; });
-  }
-  void open() {
-    {
-      std::lock_guard lock(m_mutex);
-      m_open = true;
-    }
-    m_changed.notify_all();
-  }
-
- private:
-  std::mutex m_mutex;
-  std::condition_variable m_changed;
-  bool m_entered = false, m_open = false;
-};
 
 // What a LatestJob<int> delivered, recorded from the worker thread.
 class Received {
@@ -92,10 +67,10 @@ TEST_CASE("a newer request cancels the running work, replaces the waiting one, a
   IntJob job([&](std::shared_ptr<const int> value, std::uint64_t generation) {
     received.add(*value, generation);
   });
-  Latch latch;
+  Gate latch;
   std::atomic<bool> sawCancel{false};
   const std::uint64_t first = job.request([&](const IntJob::Outlet& outlet) {
-    latch.enterAndWait();
+    latch.pass();
     sawCancel = outlet.cancelled();
     // A result of superseded work is refused, however it tries.
     CHECK_FALSE(outlet.deliver(std::make_shared<const int>(-1)));
@@ -124,10 +99,10 @@ TEST_CASE("with kFinishRunning, running work completes and the newest waiting re
   IntJob job([&](std::shared_ptr<const int> value,
                  std::uint64_t generation) { received.add(*value, generation); },
              Supersede::kFinishRunning);
-  Latch latch;
+  Gate latch;
   std::atomic<bool> sawCancel{true};
   const std::uint64_t first = job.request([&](const IntJob::Outlet& outlet) {
-    latch.enterAndWait();
+    latch.pass();
     sawCancel = outlet.cancelled();
     outlet.deliver(std::make_shared<const int>(1));
   });
@@ -149,10 +124,10 @@ TEST_CASE("cancelAll stops running work and refuses everything up to the next re
   IntJob job([&](std::shared_ptr<const int> value,
                  std::uint64_t generation) { received.add(*value, generation); },
              Supersede::kFinishRunning);  // even work that would be let finish is cancelled
-  Latch latch;
+  Gate latch;
   std::atomic<bool> sawCancel{false};
   const std::uint64_t first = job.request([&](const IntJob::Outlet& outlet) {
-    latch.enterAndWait();
+    latch.pass();
     sawCancel = outlet.cancelled();
     outlet.deliver(std::make_shared<const int>(1));
   });
@@ -176,8 +151,8 @@ TEST_CASE("a stale result left in the mailbox is never taken") {
   IntJob job;
   job.request([](const IntJob::Outlet& outlet) { outlet.deliver(std::make_shared<const int>(1)); });
   REQUIRE(job.waitUntilIdle(60s));
-  Latch latch;
-  job.request([&](const IntJob::Outlet&) { latch.enterAndWait(); });
+  Gate latch;
+  job.request([&](const IntJob::Outlet&) { latch.pass(); });
   CHECK_FALSE(job.takeLatest());  // 1 belongs to a superseded request
   latch.open();
 }

@@ -8,9 +8,11 @@
 #include <vector>
 
 #include "core/objectives/rosenbrock.h"
+#include "support/gate.h"
 #include "test_functions.h"
 
 using namespace optiscope;
+using optiscope::testing::Gate;
 using namespace optiscope::testing;
 using namespace std::chrono_literals;
 
@@ -49,33 +51,6 @@ class Deliveries {
   std::mutex m_mutex;
   std::condition_variable m_changed;
   std::vector<ResultPtr> m_results;
-};
-
-// Holds every evaluation until opened, so a test can catch the worker mid-grid.
-class Gate {
- public:
-  void pass() {
-    std::unique_lock lock(m_mutex);
-    m_entered = true;
-    m_changed.notify_all();
-    m_changed.wait(lock, [&] { return m_open; });
-  }
-  void waitUntilEntered() {
-    std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [&] { return m_entered; });
-  }
-  void open() {
-    {
-      std::lock_guard lock(m_mutex);
-      m_open = true;
-    }
-    m_changed.notify_all();
-  }
-
- private:
-  std::mutex m_mutex;
-  std::condition_variable m_changed;
-  bool m_entered = false, m_open = false;
 };
 
 LandscapeRequest bowlRequest(double halfWidth, GridSize fine = {100, 100}) {
