@@ -23,6 +23,7 @@
 #include <cstring>
 #include <ctime>
 #include <limits>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -154,6 +155,11 @@ int main(int argc, char** argv) {
 
   long long updates = 0;
   QObject::connect(&controller, &ui::LandscapeController::updated, [&] { updates += recording; });
+  // How often each plot is redrawn during the race: a plot nobody sees should never be.
+  std::map<QCustomPlot*, long long> replots;
+  for (QCustomPlot* plot : window.findChildren<QCustomPlot*>())
+    QObject::connect(plot, &QCustomPlot::afterReplot,
+                     [&replots, plot, &recording] { replots[plot] += recording; });
   const auto stepsBefore = controller.snapshot() ? controller.snapshot()->totalSteps : 0;
   controller.setSpeed(speed);
   controller.play();
@@ -192,9 +198,9 @@ int main(int argc, char** argv) {
   std::printf("  GUI CPU per shown engine update: %.2f ms   (target <= 5 ms)\n", perUpdate);
   std::printf("  machine load (1 min) at the end: %s\n", loadAverage().c_str());
   for (QCustomPlot* plot : window.findChildren<QCustomPlot*>())
-    std::printf("  replot %-22s average %6.2f ms\n",
+    std::printf("  replot %-36s %s %5lld times, average %6.2f ms\n",
                 plot->parentWidget() ? plot->parentWidget()->metaObject()->className() : "",
-                plot->replotTime(true));
+                plot->isVisible() ? "shown " : "hidden", replots[plot], plot->replotTime(true));
   std::printf("  engine: %.3g steps in total, %.3g steps/s per run\n",
               static_cast<double>(stepsAfter - stepsBefore),
               static_cast<double>(stepsAfter - stepsBefore) / elapsed / runCount);
