@@ -12,7 +12,7 @@
 #include <cmath>
 
 #include "core/landscape/contour_levels.h"
-#include "ui/common/landscape_color_mode.h"
+#include "ui/background/landscape_color_mode.h"
 #include "ui/landscape/hover_tooltip.h"
 #include "ui/landscape/landscape_controller.h"
 #include "ui/landscape/landscape_evaluator.h"

@@ -7,32 +7,17 @@
 #include <optional>
 
 #include "core/landscape/landscape_result.h"
-#include "ui/common/gui_job.h"
+#include "ui/background/gui_job.h"
+#include "ui/background/heatmap_image.h"
 
 class QCustomPlot;
 class QCPAxisRect;
 class QCPColorMap;
 class QCPColorScale;
-class QCPColorMapData;
 
 namespace optiscope::ui {
 
 class LandscapeContourLayer;
-
-// The colors of one LandscapeResult, ready for QCPColorMap. Building it touches every cell
-// (a log per cell on a log scale), so it is built off the GUI thread.
-struct HeatmapImage {
-  std::shared_ptr<const LandscapeResult> result;
-  bool logColors = false;
-  bool spansDecades = false;  // the grid's own verdict (landscape_color_mode.h)
-  std::unique_ptr<QCPColorMapData> data;
-  double low = 0.0, high = 1.0;  // color range, in the map's values
-  ~HeatmapImage();
-};
-
-// `logColors` nullopt: decide from the grid (spansDecades).
-std::shared_ptr<HeatmapImage> buildHeatmapImage(std::shared_ptr<const LandscapeResult> result,
-                                                std::optional<bool> logColors);
 
 // The landscape's picture: a color map of f with its color scale (sharing the axis rect's
 // vertical margins) and the contour lines, always from the same result so that lines and

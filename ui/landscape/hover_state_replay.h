@@ -10,7 +10,7 @@
 #include "core/engine/run.h"
 #include "core/engine/run_replayer.h"
 #include "core/engine/snapshot.h"
-#include "ui/common/gui_job.h"
+#include "ui/background/gui_job.h"
 
 namespace optiscope::ui {
 

@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "core/landscape/landscape_job.h"
-#include "ui/common/gui_job.h"
+#include "ui/background/gui_job.h"
 
 namespace optiscope::ui {
 

@@ -14,7 +14,7 @@
 #include "core/engine/run.h"
 #include "core/landscape/landscape_job.h"
 #include "core/landscape/landscape_result.h"
-#include "ui/common/landscape_color_mode.h"
+#include "ui/background/landscape_color_mode.h"
 #include "ui/landscape/hover_state_replay.h"
 
 class QCustomPlot;

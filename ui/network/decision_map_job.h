@@ -10,7 +10,7 @@
 #include "core/engine/engine_types.h"
 #include "core/nn/decision_grid.h"
 #include "core/nn/network_task.h"
-#include "ui/common/gui_job.h"
+#include "ui/background/gui_job.h"
 
 namespace optiscope::ui {
 

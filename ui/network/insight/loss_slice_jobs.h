@@ -8,7 +8,7 @@
 #include "core/landscape/landscape_result.h"
 #include "core/nn/loss_slice.h"
 #include "core/nn/network_task.h"
-#include "ui/common/gui_job.h"
+#include "ui/background/gui_job.h"
 
 namespace optiscope::ui {
 

@@ -1,4 +1,4 @@
-#include "ui/common/landscape_color_mode.h"
+#include "ui/background/landscape_color_mode.h"
 
 #include <algorithm>
 #include <cmath>
