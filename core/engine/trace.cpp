@@ -168,7 +168,45 @@ void Trace::append(const TracePoint& point) {
 void Trace::appendAll(const Trace& other) {
   if (other.m_dim != m_dim)
     throw std::invalid_argument("Trace::appendAll: traces of different dimensions");
-  other.forEach([this](const TracePoint& point) { append(point); });
+  if (&other == this) {
+    const Trace copy(other);
+    appendAll(copy);
+    return;
+  }
+  // Record by record, exactly as append() would place each point, but a stretch that fits
+  // level 0 contiguously (append's fast path) is copied at once: the GUI absorbs some 10^4
+  // points per run and frame this way.
+  const auto appendRecords = [this](const double* records, std::size_t count) {
+    const std::size_t w = width();
+    while (count > 0) {
+      if (m_room == 0) {
+        double* record = newNewestRecord(static_cast<long long>(records[0]));
+        std::memcpy(record, records, w * sizeof(double));
+        ++m_appended;
+        records += w;
+        --count;
+        continue;
+      }
+      const std::size_t n = std::min(m_room, count);
+      std::memcpy(m_cursor, records, n * w * sizeof(double));
+      m_cursor += n * w;
+      m_room -= n;
+      m_levels.front().count += n;
+      m_appended += static_cast<long long>(n);
+      records += n * w;
+      count -= n;
+    }
+  };
+  const auto appendLevel = [&](const Level& level) {
+    if (level.count == 0) return;
+    // A ring: from its oldest record to the buffer's end, then on from the buffer's start.
+    const std::size_t first = std::min(level.count, level.capacity - level.head);
+    appendRecords(level.records.get() + level.head * width(), first);
+    appendRecords(level.records.get(), level.count - first);
+  };
+  appendLevel(other.m_head);
+  for (auto level = other.m_levels.rbegin(); level != other.m_levels.rend(); ++level)
+    appendLevel(*level);
 }
 
 void Trace::clear() {

@@ -102,6 +102,36 @@ TEST_CASE("clear empties a trace that then fills again") {
   for (std::size_t i = 0; i < trace.size(); ++i) REQUIRE(pointHoldsItsStep(trace[i]));
 }
 
+TEST_CASE("appendAll keeps exactly what appending each point in turn keeps") {
+  // appendAll copies stretches at once; what it keeps must not differ from point-by-point
+  // appends in any point, whatever the two traces' limits, fill and ring positions.
+  const TraceLimits limits[] = {TraceLimits{8, 4}, TraceLimits{16, 4, 40}, TraceLimits{},
+                                TraceLimits{1024, 256, 4096}, TraceLimits::unbounded()};
+  for (const TraceLimits& sourceLimits : limits)
+    for (const TraceLimits& targetLimits : limits)
+      for (long long split : {0LL, 3LL, 37LL, 5000LL}) {
+        Trace byPoint(2, targetLimits), bulk(2, targetLimits);
+        for (long long k = 0; k < split; ++k) {
+          appendStep(byPoint, k);
+          appendStep(bulk, k);
+        }
+        // Several hand-overs, as an engine's deltas arrive.
+        long long next = split;
+        for (long long length : {1LL, 90LL, 3000LL, 17LL, 9000LL}) {
+          Trace delta(2, sourceLimits);
+          for (long long k = 0; k < length; ++k) appendStep(delta, next++);
+          delta.forEach([&](const TracePoint& point) { byPoint.append(point); });
+          bulk.appendAll(delta);
+          REQUIRE(bulk.appendedCount() == byPoint.appendedCount());
+          REQUIRE(bulk.size() == byPoint.size());
+          std::size_t firstDifference = bulk.size();
+          for (std::size_t i = 0; i < bulk.size() && firstDifference == bulk.size(); ++i)
+            if (bulk[i].step != byPoint[i].step || !pointHoldsItsStep(bulk[i])) firstDifference = i;
+          REQUIRE(firstDifference == bulk.size());
+        }
+      }
+}
+
 TEST_CASE("appendAll copies every kept point - sizes must match the dimension") {
   Trace source(2, TraceLimits{8, 4});
   for (long long k = 0; k < 300; ++k) appendStep(source, k);
