@@ -92,6 +92,23 @@ void GrowingPath::thinNew() {
   showNewest();
 }
 
+void GrowingPath::compact() {
+  // The settled drawn points are a subsequence of m_points, in order, and m_settled <=
+  // m_thinnedUpTo: writing them to the front, then the unthinned rest after them, never
+  // overwrites a point before it is read. Capacity stays, so nothing is allocated.
+  std::copy(m_drawn.begin(), m_drawn.begin() + static_cast<std::ptrdiff_t>(m_settled),
+            m_points.begin());
+  std::copy(m_drawnSteps.begin(), m_drawnSteps.begin() + static_cast<std::ptrdiff_t>(m_settled),
+            m_steps.begin());
+  const auto rest = static_cast<std::ptrdiff_t>(m_thinnedUpTo);
+  const auto kept = static_cast<std::ptrdiff_t>(m_settled);
+  m_points.erase(std::copy(m_points.begin() + rest, m_points.end(), m_points.begin() + kept),
+                 m_points.end());
+  m_steps.erase(std::copy(m_steps.begin() + rest, m_steps.end(), m_steps.begin() + kept),
+                m_steps.end());
+  m_thinnedUpTo = m_settled;
+}
+
 void GrowingPath::showNewest() {
   // The newest points, drawn provisionally: the next thinning settles the older of them.
   for (std::size_t i = m_thinnedUpTo; i < m_points.size(); ++i) {

@@ -22,6 +22,11 @@ class GrowingPath {
  public:
   // Forgets every point.
   void clear();
+  // Room for `points` gathered points without moving them (keeps what is there).
+  void reserve(std::size_t points) {
+    m_points.reserve(points);
+    m_steps.reserve(points);
+  }
   // Takes the trace's points newer than the newest taken (all of them after clear() or for a
   // new generation). Returns whether any point was added.
   bool gather(const Trace& trace, long long generation);
@@ -29,6 +34,10 @@ class GrowingPath {
   void rethin(const PixelTransform& transform);
   // Thins the points gathered since the last thinning, for the same transform.
   void thinNew();
+  // Forgets the gathered points that the thinning left out, keeping what is drawn (and the
+  // newest, not yet thinned) as they are: memory bounded without drawing anything again. A
+  // later rethin() has only these points to work from.
+  void compact();
   const PixelTransform& transform() const { return m_transform; }
 
   bool empty() const { return m_points.empty(); }

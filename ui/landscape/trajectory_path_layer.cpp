@@ -1,5 +1,6 @@
 #include "ui/landscape/trajectory_path_layer.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "ui/common/plot_access.h"
@@ -9,6 +10,13 @@ namespace optiscope::ui {
 namespace {
 
 const QColor kPathHalo(0, 0, 0, 170);
+// As GrowingPath's thinning: closer than this, two points look like one.
+constexpr double kDotSize = 0.5;  // pixels
+
+bool withinADot(QPointF a, QPointF b) {
+  const QPointF d = a - b;
+  return d.x() * d.x() + d.y() * d.y() < kDotSize * kDotSize;
+}
 
 }  // namespace
 
@@ -34,23 +42,49 @@ void TrajectoryPathLayer::drawWithOffsets(QCPPainter* painter, const QPolygonF& 
   }
 }
 
-void TrajectoryPathLayer::drawPath(QCPPainter* painter, const std::vector<Eigen::Vector2d>& points,
-                                   std::size_t from, const QColor& color) {
+void TrajectoryPathLayer::strokeCased(QCPPainter* painter, const QColor& color) {
+  if (m_pixels.size() >= 2) {
+    drawWithOffsets(painter, m_pixels, kPathHalo,
+                    {{-1.25, 0.0}, {1.75, 0.0}, {0.0, -1.25}, {0.0, 1.75}});
+    drawWithOffsets(painter, m_pixels, color, {{0.0, 0.0}, {0.5, 0.0}, {0.0, 0.5}});
+  }
+  m_pixels.clear();
+}
+
+std::optional<QPointF> TrajectoryPathLayer::drawPath(QCPPainter* painter,
+                                                     const std::vector<Eigen::Vector2d>& points,
+                                                     std::size_t from, const QColor& color,
+                                                     PaintedSegments& painted) {
   const QCPAxis* x = m_axisRect->axis(QCPAxis::atBottom);
   const QCPAxis* y = m_axisRect->axis(QCPAxis::atLeft);
+  std::optional<QPointF> last;
   // Non-finite points (a diverged run) split the line: Qt would draw them to infinity.
   while (from < points.size()) {
     m_pixels.clear();
+    std::optional<QPointF> previous;  // the last point placed, drawn or not
     std::size_t i = from;
-    for (; i < points.size() && points[i].allFinite(); ++i)
-      m_pixels.append(QPointF(x->coordToPixel(points[i].x()), y->coordToPixel(points[i].y())));
-    if (m_pixels.size() >= 2) {
-      drawWithOffsets(painter, m_pixels, kPathHalo,
-                      {{-1.25, 0.0}, {1.75, 0.0}, {0.0, -1.25}, {0.0, 1.75}});
-      drawWithOffsets(painter, m_pixels, color, {{0.0, 0.0}, {0.5, 0.0}, {0.0, 0.5}});
+    for (; i < points.size() && points[i].allFinite(); ++i) {
+      const QPointF pixel(x->coordToPixel(points[i].x()), y->coordToPixel(points[i].y()));
+      // The path keeps its newest points however close (they are what the mouse hovers), but
+      // a segment shorter than kDotSize draws nothing an antialiased line can show: a
+      // converged run's tail would cost seven strokes per point and frame for a dot.
+      const bool lastOfStretch = i + 1 == points.size() || !points[i + 1].allFinite();
+      if (previous && !lastOfStretch && withinADot(*previous, pixel)) continue;
+      if (previous) {
+        if (painted.insert(*previous, pixel)) {
+          if (m_pixels.isEmpty()) m_pixels.append(*previous);
+          m_pixels.append(pixel);
+        } else {
+          strokeCased(painter, color);  // on the buffer already: the line resumes after it
+        }
+      }
+      previous = pixel;
     }
+    strokeCased(painter, color);
+    if (previous) last = previous;
     from = i + 1;
   }
+  return last;
 }
 
 void TrajectoryPathLayer::draw(QCPPainter* painter) {
@@ -58,8 +92,15 @@ void TrajectoryPathLayer::draw(QCPPainter* painter) {
   painter->setBrush(Qt::NoBrush);
   for (const Path& path : m_paths) {
     if (!path.path) continue;
-    drawPath(painter, path.path->drawn(), 0, path.color);
-    if (path.painted) *path.painted = path.path->settledCount();
+    PaintedSegments fresh;
+    PaintedSegments& segments = path.painted ? path.painted->segments : fresh;
+    segments.clear();
+    const std::optional<QPointF> newest =
+        drawPath(painter, path.path->drawn(), 0, path.color, segments);
+    if (path.painted) {
+      path.painted->settled = path.path->settledCount();
+      path.painted->newest = newest;
+    }
   }
 }
 
@@ -73,10 +114,20 @@ bool TrajectoryPathLayer::paintGrowth() {
     painter.setBrush(Qt::NoBrush);
     for (const Path& path : m_paths) {
       if (!path.path || !path.painted) continue;
+      Painted& painted = *path.painted;
       // From the last point already painted, so that the line continues without a gap.
-      const std::size_t from = *path.painted > 0 ? *path.painted - 1 : 0;
-      drawPath(&painter, path.path->drawn(), from, path.color);
-      *path.painted = path.path->settledCount();
+      const std::size_t from = painted.settled > 0 ? painted.settled - 1 : 0;
+      // Nothing settled since, and every newer point within a dot of where the painted line
+      // ends: what would be painted is on the buffer already (a converged run, or a paused one).
+      const std::vector<QPointF>& pixels = path.path->drawnPixels();
+      if (painted.settled == path.path->settledCount() && painted.newest &&
+          std::all_of(pixels.begin() + static_cast<std::ptrdiff_t>(std::min(from, pixels.size())),
+                      pixels.end(), [&](QPointF p) { return withinADot(*painted.newest, p); }))
+        continue;
+      const std::optional<QPointF> newest =
+          drawPath(&painter, path.path->drawn(), from, path.color, painted.segments);
+      painted.settled = path.path->settledCount();
+      if (newest) painted.newest = newest;
     }
     painter.restore();
   });

@@ -4,9 +4,11 @@
 
 #include <Eigen/Core>
 #include <QColor>
+#include <optional>
 #include <vector>
 
 #include "ui/landscape/growing_path.h"
+#include "ui/landscape/painted_segments.h"
 
 namespace optiscope::ui {
 
@@ -22,11 +24,17 @@ namespace optiscope::ui {
 class TrajectoryPathLayer : public QCPLayerable {
   Q_OBJECT
  public:
+  // What of a path is on the layer's buffer; kept by this layer.
+  struct Painted {
+    std::size_t settled = 0;  // how many of the path's settled points
+    // Where the line painted last ended (the path's newest point then), if it was painted.
+    std::optional<QPointF> newest;
+    PaintedSegments segments;
+  };
   struct Path {
     QColor color;
     const GrowingPath* path = nullptr;
-    // How many of the path's settled points are on the layer's buffer; kept by this layer.
-    std::size_t* painted = nullptr;
+    Painted* painted = nullptr;
   };
 
   TrajectoryPathLayer(QCustomPlot* plot, QCPAxisRect* axisRect, const QString& layer);
@@ -45,9 +53,13 @@ class TrajectoryPathLayer : public QCPLayerable {
  private:
   void drawWithOffsets(QCPPainter* painter, const QPolygonF& line, const QColor& color,
                        std::initializer_list<QPointF> offsets);
-  // Draws points [from, end) of `points` as a cased line, split where a point is not finite.
-  void drawPath(QCPPainter* painter, const std::vector<Eigen::Vector2d>& points, std::size_t from,
-                const QColor& color);
+  // Draws points [from, end) of `points` as a cased line, split where a point is not finite,
+  // leaving out the segments `painted` holds (and adding those it draws). Returns the pixel of
+  // the last point, if any.
+  std::optional<QPointF> drawPath(QCPPainter* painter, const std::vector<Eigen::Vector2d>& points,
+                                  std::size_t from, const QColor& color, PaintedSegments& painted);
+  // Strokes m_pixels as a cased line, then empties it.
+  void strokeCased(QCPPainter* painter, const QColor& color);
 
   QPointer<QCPAxisRect> m_axisRect;
   std::vector<Path> m_paths;

@@ -24,8 +24,11 @@ bool operator==(const PixelTransform& a, const PixelTransform& b) {
 namespace {
 
 // A path gathers every point its run makes while the view stays; past this many beyond what
-// the trace keeps, it starts again from the (thinned) trace, so memory stays bounded.
+// the trace keeps, it forgets those not drawn (or, if that is not enough, starts again from
+// the thinned trace), so memory stays bounded.
 constexpr std::size_t kMaxGatheredBeyondTrace = 200'000;
+// What one frame may gather past that before the path is compacted.
+constexpr std::size_t kGatherSlack = 1 << 14;
 
 }  // namespace
 
@@ -170,7 +173,7 @@ void TrajectoryPaths::handPathsToLayer() {
 void TrajectoryPaths::clearPoints() {
   for (auto& [id, curves] : m_runs) {
     curves.path.clear();
-    curves.painted = 0;
+    curves.painted = {};
     curves.head->data()->clear();
     curves.divergedAt = -1;
     curves.legend->setName(legendName(curves));
@@ -195,11 +198,19 @@ TrajectoryPaths::Change TrajectoryPaths::update(const RunTraces& traces) {
     }
     const long long generation = traces.generation(id);
     bool fresh = generation != path.generation() || path.empty();
+    // All the room the path may take (see kMaxGatheredBeyondTrace) at once: growing a vector
+    // step by step to there moves it a dozen times and faults in each new copy.
+    if (fresh) path.reserve(trace->size() + kMaxGatheredBeyondTrace + kGatherSlack);
     bool grew = path.gather(*trace, generation);
-    if (path.points().size() > trace->size() + kMaxGatheredBeyondTrace) {
-      path.clear();
-      grew = path.gather(*trace, generation);
-      fresh = true;
+    if (path.points().size() > trace->size() + kMaxGatheredBeyondTrace && !fresh) {
+      path.compact();  // what is drawn stays drawn: no redraw of every path
+      if (path.points().size() > trace->size() + kMaxGatheredBeyondTrace) {
+        // A path whose every point is drawn (a noisy run never stays within a dot) restarts
+        // from the trace, which thins its middle.
+        path.clear();
+        grew = path.gather(*trace, generation);
+        fresh = true;
+      }
     }
     if (fresh || !(transform == path.transform())) {
       path.rethin(transform);

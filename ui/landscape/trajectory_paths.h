@@ -86,7 +86,7 @@ class TrajectoryPaths {
     QColor color;
     bool visible = true;
     GrowingPath path;
-    std::size_t painted = 0;  // settled points of `path` on the layer's buffer
+    TrajectoryPathLayer::Painted painted;  // what of `path` is on the layer's buffer
   };
 
   PixelTransform currentTransform() const;
