@@ -140,3 +140,48 @@ TEST_CASE("a diverging run does not squeeze the other curves", "[ui][plots]") {
   CHECK(diverging > range.upper);  // the diverging curve leaves through the top
   CHECK(range.lower < 1.0);
 }
+
+TEST_CASE("curves extended frame by frame hold what one hand-over of the same steps gives",
+          "[ui][plots]") {
+  // While runs race, each frame hands a graph only the columns that changed (and paints only
+  // their segments); the graph must end up with exactly the points a full hand-over gives.
+  Fixture byFrame, atOnce;
+  for (Fixture* f : {&byFrame, &atOnce}) {
+    f->controller.setObjective(parseObjectiveSpec("quadratic"));
+    f->controller.addRun(parseOptimizerSpec("sgd:lr=0.01"), {}, 0.1, 1);  // a jittering loss
+  }
+  // Past step 1500 the step axis ends at 2000 and stays: the frames after that only extend.
+  // Between frames the event loop runs, as in the app (a new value range is laid out by the
+  // replot it queues, which may move the pixel columns).
+  for (int frame = 0; frame < 76; ++frame) {
+    byFrame.run(25);
+    QApplication::processEvents();
+  }
+  atOnce.run(1900);
+  for (int settle = 0; settle < 2; ++settle) {
+    QApplication::processEvents();
+    atOnce.plots.lossPlot()->refreshNow();
+    atOnce.plots.learningRatePlot()->refreshNow();
+  }
+  const std::pair<StepSeriesPlot*, StepSeriesPlot*> plots[] = {
+      {byFrame.plots.lossPlot(), atOnce.plots.lossPlot()},
+      {byFrame.plots.learningRatePlot(), atOnce.plots.learningRatePlot()}};
+  for (auto [plot, reference] : plots) {
+    REQUIRE(plot->xAxis->range() == reference->xAxis->range());
+    for (std::size_t r = 0; r < byFrame.controller.runIds().size(); ++r) {
+      const auto graphs = plot->graphsOf(byFrame.controller.runIds()[r]);
+      const auto expected = reference->graphsOf(atOnce.controller.runIds()[r]);
+      REQUIRE(graphs.size() == expected.size());
+      for (std::size_t g = 0; g < graphs.size(); ++g) {
+        REQUIRE(graphs[g]->data()->size() == expected[g]->data()->size());
+        REQUIRE(graphs[g]->data()->size() > 0);
+        auto a = graphs[g]->data()->constBegin();
+        for (auto b = expected[g]->data()->constBegin(); b != expected[g]->data()->constEnd();
+             ++a, ++b) {
+          REQUIRE(a->key == b->key);
+          REQUIRE(a->value == b->value);
+        }
+      }
+    }
+  }
+}

@@ -38,12 +38,15 @@ namespace optiscope::ui {
 void ColumnSummary::reset(std::size_t columns) {
   m_columns.assign(std::max<std::size_t>(columns, 1), Column{});
   m_any = false;
+  m_changedFrom = kNone;
   m_firstValue = m_low = m_high = std::numeric_limits<double>::quiet_NaN();
 }
 
 void ColumnSummary::add(std::size_t column, double key, double value) {
   if (std::isnan(value) || m_columns.empty()) return;
-  Column& c = m_columns[std::min(column, m_columns.size() - 1)];
+  column = std::min(column, m_columns.size() - 1);
+  m_changedFrom = std::min(m_changedFrom, column);
+  Column& c = m_columns[column];
   const Point point{key, value};
   if (!c.used) {
     c = {true, point, point, point, point};
@@ -60,9 +63,12 @@ void ColumnSummary::add(std::size_t column, double key, double value) {
   m_high = std::max(m_high, value);
 }
 
-void ColumnSummary::points(std::vector<Point>& out) const {
+void ColumnSummary::points(std::vector<Point>& out) const { pointsFrom(0, out); }
+
+void ColumnSummary::pointsFrom(std::size_t column, std::vector<Point>& out) const {
   out.clear();
-  for (const Column& c : m_columns) {
+  for (std::size_t index = column; index < m_columns.size(); ++index) {
+    const Column& c = m_columns[index];
     if (!c.used) continue;
     Point picks[] = {c.first, c.low, c.high, c.last};
     std::sort(std::begin(picks), std::end(picks),

@@ -33,6 +33,12 @@ class ColumnSummary {
   void add(std::size_t column, double key, double value);
   // The kept points in key order (each once).
   void points(std::vector<Point>& out) const;
+  // Those of columns `column` and later.
+  void pointsFrom(std::size_t column, std::vector<Point>& out) const;
+  // The first column that add() changed since the last forgetChanges() or reset(), or npos.
+  std::size_t changedFrom() const { return m_changedFrom; }
+  void forgetChanges() { m_changedFrom = kNone; }
+  static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
   bool empty() const { return !m_any; }
   // Of every value added: the first, the lowest and the highest (NaN while empty).
   double firstValue() const { return m_firstValue; }
@@ -45,6 +51,7 @@ class ColumnSummary {
     Point first, low, high, last;
   };
   std::vector<Column> m_columns;
+  std::size_t m_changedFrom = kNone;
   bool m_any = false;
   double m_firstValue = std::numeric_limits<double>::quiet_NaN();
   double m_low = std::numeric_limits<double>::quiet_NaN();

@@ -6,6 +6,7 @@
 
 #include "core/engine/run_traces.h"
 #include "ui/common/fitted_ticker.h"
+#include "ui/common/plot_access.h"
 #include "ui/common/plot_style.h"
 #include "ui/landscape/column_thinning.h"
 #include "ui/landscape/landscape_controller.h"
@@ -46,6 +47,10 @@ StepSeriesPlot::StepSeriesPlot(LandscapeController* controller, QWidget* parent)
   addLayer(QStringLiteral("curves"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
   m_curveLayer = layer(QStringLiteral("curves"));
   m_curveLayer->setMode(QCPLayer::lmBuffered);
+  connect(this, &QCustomPlot::afterLayout, this, [this] {
+    m_laidOutViewport = viewport();
+    m_layoutStale = false;
+  });
 }
 
 void StepSeriesPlot::initialize() {
@@ -115,19 +120,50 @@ void StepSeriesPlot::refreshNow() {
   if (!isVisible()) return;
   if (rebuildCurves())
     replot(QCustomPlot::rpQueuedReplot);
-  else
+  else if (m_curvesRedrawn || m_grown.empty() || !paintGrowth())
     m_curveLayer->replot();
+}
+
+bool StepSeriesPlot::paintGrowth() {
+  // While runs race, only the newest column of each curve changes (its lowest, highest and last
+  // points) and new columns follow it. What was painted of that column stays within the
+  // vertical span the column now covers, so painting the new segments over the buffer gives
+  // the pixels a replot would, at the cost of a few segments instead of every curve.
+  return paintOntoLayer(*m_curveLayer, [this](QCPPainter& painter) {
+    painter.save();
+    painter.setClipRect(axisRect()->rect().translated(0, -1));  // as QCPLayer::draw clips
+    painter.setBrush(Qt::NoBrush);
+    for (const Growth& growth : m_grown) {
+      if (!growth.graph->visible()) continue;
+      const QSharedPointer<QCPGraphDataContainer> data = growth.graph->data();
+      m_growthPixels.clear();
+      // From the point before the first new one, so that the line continues without a gap.
+      for (auto it = data->findBegin(growth.fromKey, true); it != data->constEnd(); ++it)
+        m_growthPixels.append(
+            QPointF(xAxis->coordToPixel(it->key), yAxis->coordToPixel(it->value)));
+      if (m_growthPixels.size() < 2) continue;
+      painter.setAntialiasing(growth.graph->antialiased());
+      painter.setPen(growth.graph->pen());
+      painter.drawPolyline(m_growthPixels);
+    }
+    painter.restore();
+  });
 }
 
 void StepSeriesPlot::showEvent(QShowEvent* event) {
   QCustomPlot::showEvent(event);
   refreshNow();
+  // Whatever the buffers held when it was hidden is not worth painting onto.
+  replot(QCustomPlot::rpQueuedReplot);
 }
 
 bool StepSeriesPlot::placeStepAxis(long long lastStep) {
   const double firstKey = m_logStep ? 1.0 : 0.0;
   const double end = roundAxisEnd(std::max<double>(lastStep, m_logStep ? 10.0 : 5.0));
-  updateLayout();  // pixel columns must be those of the current size, not the last replot's
+  // Pixel columns must be those of the current size, not the last replot's. Laying out costs
+  // as much as the rest of a frame (every tick label is formatted and measured), so only after
+  // a resize or a new value range that no layout has followed yet.
+  if (m_layoutStale || viewport() != m_laidOutViewport) updateLayout();
   if (end == m_axisEnd && axisRect()->rect() == m_columnsFor) return false;
   m_axisEnd = end;
   xAxis->setRange(firstKey, end);
@@ -138,6 +174,7 @@ bool StepSeriesPlot::placeStepAxis(long long lastStep) {
   for (int c = 0; c <= width; ++c) m_columnEdges[c] = xAxis->pixelToCoord(left + c);
   for (auto& [id, curves] : m_graphs) {
     curves.lastStep = -1;
+    curves.reset = true;
     for (ColumnSummary& column : curves.columns) column.reset(static_cast<std::size_t>(width));
   }
   return true;
@@ -169,23 +206,48 @@ void StepSeriesPlot::foldNewPoints(RunCurves& curves, const Trace& trace) {
   std::size_t column = edge == m_columnEdges.begin()
                            ? 0
                            : static_cast<std::size_t>(edge - m_columnEdges.begin()) - 1;
+  // Asked once, not for every point: some 10^4 points per run arrive between two frames.
+  const int curveCount = curvesPerRun();
+  const bool logAxis = logValueAxis();
   trace.forEach(
       [&](const TracePoint& point) {
         curves.lastStep = point.step;
         if (point.step < firstKey) return;
         const auto key = static_cast<double>(point.step);
         column = columnOf(key, column);
-        for (int curve = 0; curve < curvesPerRun(); ++curve) {
-          double v = curveValue(curve, point);
-          if (!std::isfinite(v) || (logValueAxis() && v <= 0.0)) v = std::nan("");
-          curves.columns[curve].add(column, key, v);
+        for (int curve = 0; curve < curveCount; ++curve) {
+          const double v = curveValue(curve, point);
+          // A value the axis cannot show is left out (add ignores NaN).
+          if (std::isfinite(v) && !(logAxis && v <= 0.0)) curves.columns[curve].add(column, key, v);
         }
       },
       from);
-  curves.changed = true;
+}
+
+void StepSeriesPlot::handOver(ColumnSummary& summary, QCPGraph* graph, bool reset) {
+  const std::size_t from = reset ? 0 : summary.changedFrom();
+  summary.forgetChanges();
+  if (from == ColumnSummary::kNone) return;
+  summary.pointsFrom(from, m_scratch);
+  QVector<QCPGraphData> data;
+  data.reserve(static_cast<int>(m_scratch.size()));
+  for (const ColumnSummary::Point& p : m_scratch) data.push_back({p.key, p.value});
+  if (reset) {
+    graph->data()->set(data, true);
+    m_curvesRedrawn = true;
+    return;
+  }
+  // The points of earlier columns all lie left of this column's edge; the column's own and
+  // later ones are replaced.
+  const double infinity = std::numeric_limits<double>::infinity();
+  graph->data()->remove(from == 0 ? -infinity : m_columnEdges[from], infinity);
+  graph->data()->add(data, true);
+  if (!data.isEmpty()) m_grown.push_back({graph, data.front().key});
 }
 
 bool StepSeriesPlot::rebuildCurves() {
+  m_grown.clear();
+  m_curvesRedrawn = false;
   const RunTraces& traces = m_controller->traces();
   long long lastStep = 0;
   for (auto& [id, curves] : m_graphs) {
@@ -199,7 +261,7 @@ bool StepSeriesPlot::rebuildCurves() {
     if (generation != curves.generation) {
       curves.generation = generation;
       curves.lastStep = -1;
-      curves.changed = true;
+      curves.reset = true;
       for (ColumnSummary& column : curves.columns)
         column.reset(std::max<std::size_t>(m_columnEdges.size(), 2) - 1);
     }
@@ -214,21 +276,15 @@ bool StepSeriesPlot::rebuildCurves() {
       foldNewPoints(curves, *trace);
     const bool visible = m_controller->style(id).visible;
     for (int curve = 0; curve < curvesPerRun(); ++curve) {
-      const ColumnSummary& summary = curves.columns[curve];
-      if (curves.changed) {
-        summary.points(m_scratch);
-        QVector<QCPGraphData> data;
-        data.reserve(static_cast<int>(m_scratch.size()));
-        for (const ColumnSummary::Point& p : m_scratch) data.push_back({p.key, p.value});
-        curves.graphs[curve]->data()->set(data, true);
-      }
+      ColumnSummary& summary = curves.columns[curve];
+      handOver(summary, curves.graphs[curve], curves.reset);
       if (visible && !summary.empty()) {
         firstHigh = std::max(firstHigh, summary.firstValue());
         low = std::min(low, summary.low());
         high = std::max(high, summary.high());
       }
     }
-    curves.changed = false;
+    curves.reset = false;
   }
   // A diverging run would squeeze every other curve into a line at the bottom: the axis ends a
   // few decades above where the runs started, and a diverging curve leaves through the top.
@@ -253,6 +309,7 @@ bool StepSeriesPlot::fitValueAxis(double low, double high) {
   }
   if (range == yAxis->range()) return false;
   yAxis->setRange(range);
+  m_layoutStale = true;  // its tick labels may take another width
   return true;
 }
 

@@ -55,13 +55,27 @@ class StepSeriesPlot : public QCustomPlot {
     std::vector<ColumnSummary> columns;  // one per curve
     long long generation = -1;
     long long lastStep = -1;  // the newest step folded into the columns
-    bool changed = false;     // new points since the curves were last handed over
+    // The columns were made afresh (a new axis, a restarted run): the graphs are handed all
+    // of them and drawn again, not just extended.
+    bool reset = true;
+  };
+  // A graph that only gained points at its end, from `fromKey` on.
+  struct Growth {
+    QCPGraph* graph;
+    double fromKey;
   };
 
   void syncRuns();
   void scheduleRefresh();
-  // True when the axes (and so the whole plot) changed; false when only curves did.
+  // True when the axes (and so the whole plot) changed; false when only curves did (then
+  // m_grown and m_curvesRedrawn say how).
   bool rebuildCurves();
+  // Hands a curve's changed columns to its graph: all of them after a reset, else those from
+  // the first column that changed.
+  void handOver(ColumnSummary& summary, QCPGraph* graph, bool reset);
+  // Paints the segments the graphs in m_grown gained onto the curve layer as it stands; false
+  // if the layer must be replotted instead.
+  bool paintGrowth();
   // Sets the step axis for the newest step; true (and every column forgotten) when it moved.
   bool placeStepAxis(long long lastStep);
   void foldNewPoints(RunCurves& curves, const Trace& trace);
@@ -76,8 +90,13 @@ class StepSeriesPlot : public QCustomPlot {
   bool m_logStep = true;
   double m_axisEnd = 0.0;
   QRect m_columnsFor;                 // the axis rect the columns were made for
+  QRect m_laidOutViewport;            // the plot's size when it was last laid out
+  bool m_layoutStale = true;          // the axes changed since the last layout
   std::vector<double> m_columnEdges;  // the step at each column's left edge, and the last's right
   std::vector<ColumnSummary::Point> m_scratch;
+  std::vector<Growth> m_grown;   // since the last refresh
+  bool m_curvesRedrawn = false;  // some graph was handed all its points since the last refresh
+  QPolygonF m_growthPixels;
 };
 
 }  // namespace optiscope::ui
