@@ -331,7 +331,8 @@ void LandscapeView::onUpdated() {
     // Paths that only grew get their new segments painted onto what is there; the heads move
     // on the markers' layer. Neither the landscape nor the axes are drawn again.
     if (paths == TrajectoryPaths::Change::Redrawn || !m_paths->paintGrowth()) m_pathLayer->replot();
-    m_markerLayer->replot();
+    // A converged run's head stays put while its path still takes points: no marker replot.
+    if (paths == TrajectoryPaths::Change::Redrawn || m_paths->headsMoved()) m_markerLayer->replot();
   }
 }
 

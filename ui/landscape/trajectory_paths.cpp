@@ -174,6 +174,7 @@ void TrajectoryPaths::clearPoints() {
   for (auto& [id, curves] : m_runs) {
     curves.path.clear();
     curves.painted = {};
+    curves.headPixel.reset();
     curves.head->data()->clear();
     curves.divergedAt = -1;
     curves.legend->setName(legendName(curves));
@@ -184,6 +185,7 @@ void TrajectoryPaths::clearPoints() {
 TrajectoryPaths::Change TrajectoryPaths::update(const RunTraces& traces) {
   const PixelTransform transform = currentTransform();
   Change change = Change::None;
+  m_headsMoved = false;
   for (auto& [id, curves] : m_runs) {
     if (!curves.visible) continue;
     GrowingPath& path = curves.path;
@@ -191,7 +193,7 @@ TrajectoryPaths::Change TrajectoryPaths::update(const RunTraces& traces) {
     if (!trace || trace->dim() != 2) {
       if (!path.empty()) {
         path.clear();
-        placeHead(curves);
+        placeHead(curves, transform);
         change = Change::Redrawn;
       }
       continue;
@@ -221,16 +223,25 @@ TrajectoryPaths::Change TrajectoryPaths::update(const RunTraces& traces) {
     } else {
       continue;
     }
-    placeHead(curves);
+    placeHead(curves, transform);
   }
   return change;
 }
 
-void TrajectoryPaths::placeHead(RunCurves& curves) {
+void TrajectoryPaths::placeHead(RunCurves& curves, const PixelTransform& transform) {
   curves.head->data()->clear();
+  std::optional<Eigen::Vector2d> pixel;
   if (!curves.path.empty()) {
     const Eigen::Vector2d& last = curves.path.points().back();
     curves.head->addData(0.0, last.x(), last.y());
+    pixel = transform(last);
+  }
+  // NaN compares unequal, so a head that left the finite plane counts as moved.
+  const bool moved = pixel.has_value() != curves.headPixel.has_value() ||
+                     (pixel && !((*pixel - *curves.headPixel).squaredNorm() < 0.25));
+  if (moved) {
+    curves.headPixel = pixel;
+    m_headsMoved = true;
   }
   if (curves.divergedAt >= 0) showDivergence(curves);
 }

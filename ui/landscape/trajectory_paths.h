@@ -58,6 +58,9 @@ class TrajectoryPaths {
   // Paints what the paths gained onto the path layer's buffer; false when the layer must be
   // replotted instead.
   bool paintGrowth() { return m_pathLayer->paintGrowth(); }
+  // Whether the last update() moved a run's head marker visibly (by half a pixel or more),
+  // showed or hid one: the marker layer needs a replot only then.
+  bool headsMoved() const { return m_headsMoved; }
   // Forgets every path (another function: the old points mean nothing on the new surface).
   void clearPoints();
   // The step at which a run diverged, or -1 when it has not. True if that changed.
@@ -86,13 +89,14 @@ class TrajectoryPaths {
     QColor color;
     bool visible = true;
     GrowingPath path;
-    TrajectoryPathLayer::Painted painted;  // what of `path` is on the layer's buffer
+    TrajectoryPathLayer::Painted painted;      // what of `path` is on the layer's buffer
+    std::optional<Eigen::Vector2d> headPixel;  // where the head marker was placed last
   };
 
   PixelTransform currentTransform() const;
   RunCurves makeCurves() const;
   void removeCurves(RunCurves& curves);
-  void placeHead(RunCurves& curves);
+  void placeHead(RunCurves& curves, const PixelTransform& transform);
   void showDivergence(RunCurves& curves);
   static QString legendName(const RunCurves& curves);
   void handPathsToLayer();
@@ -103,6 +107,7 @@ class TrajectoryPaths {
   QString m_headLayer;
   TrajectoryPathLayer* m_pathLayer;
   std::vector<RunId> m_order;
+  bool m_headsMoved = false;
   std::map<RunId, RunCurves> m_runs;
 };
 
