@@ -14,12 +14,12 @@ namespace {
 // What the engine hands the GUI per poll. At unlimited speed a run makes some 10^4 steps
 // between two polls, and every point handed over is copied into the traces, gathered into a
 // path and folded into two plots on the GUI thread, which draws none of them apart from its
-// neighbours at that speed. The newest 1024 steps (and the run's first 4096) whole, older
-// ones of the same poll thinned, keeps that work to a third of the engine's default; slower
-// runs (under ~60·1024 steps/s) hand over every step, as before.
+// neighbours at that speed. The newest 512 steps (and the run's first 4096) whole, older
+// ones of the same poll thinned, keeps that work to a sixth of the engine's default; slower
+// runs (under ~60·512 steps/s) hand over every step, as before.
 EngineOptions guiEngineOptions() {
   EngineOptions options;
-  options.deltaLimits = TraceLimits{1024, 256, 4096};
+  options.deltaLimits = TraceLimits{512, 128, 4096};
   return options;
 }
 

@@ -1,6 +1,7 @@
 #include "ui/landscape/growing_path.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "core/engine/trace.h"
 
@@ -10,8 +11,11 @@ namespace {
 
 // As thinPath: half a pixel is below what antialiased lines can show, and the newest points
 // are all drawn (the head of a live run is where the eye is, and where the mouse hovers).
-constexpr double kMinPixelStep = 0.5;
-constexpr std::size_t kKeepNewest = 32;
+constexpr double kMinPixelStep = ThinningOptions{}.minPixelStep;
+constexpr std::size_t kKeepNewest = ThinningOptions{}.keepNewest;
+
+const Eigen::Vector2d kPenUp(std::numeric_limits<double>::quiet_NaN(),
+                             std::numeric_limits<double>::quiet_NaN());
 
 }  // namespace
 
@@ -24,6 +28,13 @@ void GrowingPath::clear() {
   m_drawnSteps.clear();
   m_drawnPixels.clear();
   m_settled = 0;
+  resetPen();
+}
+
+void GrowingPath::resetPen() {
+  m_penFinite = false;
+  m_penLifted = false;
+  m_segments.clear();
 }
 
 bool GrowingPath::gather(const Trace& trace, long long generation) {
@@ -54,8 +65,15 @@ void GrowingPath::keep(std::size_t index, const Eigen::Vector2d& pixel) {
   m_drawn.push_back(m_points[index]);
   m_drawnSteps.push_back(m_steps[index]);
   m_drawnPixels.emplace_back(pixel.x(), pixel.y());
-  m_lastKeptPixel = pixel;
-  m_lastKeptFinite = pixel.allFinite();
+  m_penPixel = pixel;
+  m_penFinite = pixel.allFinite();
+}
+
+void GrowingPath::liftPen(std::size_t beforeIndex) {
+  // The break takes the step of the point after it, so drawnSteps() stays in order.
+  m_drawn.push_back(kPenUp);
+  m_drawnSteps.push_back(m_steps[beforeIndex]);
+  m_drawnPixels.emplace_back(kPenUp.x(), kPenUp.y());
 }
 
 void GrowingPath::rethin(const PixelTransform& transform) {
@@ -65,6 +83,7 @@ void GrowingPath::rethin(const PixelTransform& transform) {
   m_drawnSteps.clear();
   m_drawnPixels.clear();
   m_settled = 0;
+  resetPen();
   thinNew();
 }
 
@@ -80,12 +99,29 @@ void GrowingPath::thinNew() {
       std::max(m_thinnedUpTo, m_points.size() > kKeepNewest ? m_points.size() - kKeepNewest : 0);
   for (std::size_t i = m_thinnedUpTo; i < settleUpTo; ++i) {
     const Eigen::Vector2d pixel = m_transform(m_points[i]);
-    const bool finite = pixel.allFinite();
     // The first point; a non-finite point and the one after it (a line never bridges a
-    // diverged stretch); and every point half a pixel from the last one kept.
-    if (m_drawn.empty() || !finite || !m_lastKeptFinite ||
-        (pixel - m_lastKeptPixel).squaredNorm() >= minSquared)
+    // diverged stretch, or a lifted pen).
+    if (m_drawn.empty() || !pixel.allFinite() || !m_penFinite) {
+      m_penLifted = false;
       keep(i, pixel);
+      continue;
+    }
+    // Within half a pixel of where the line is: nothing an antialiased line can show.
+    if ((pixel - m_penPixel).squaredNorm() < minSquared) continue;
+    if (!m_segments.insert(m_penPixel, pixel)) {
+      // Drawn already: pass over it with the pen up.
+      m_penPixel = pixel;
+      m_passedOver = i;
+      m_penLifted = true;
+      continue;
+    }
+    if (m_penLifted) {
+      // The line leaves the drawn segments: put the pen down where it was passed over to.
+      liftPen(m_passedOver);
+      keep(m_passedOver, m_penPixel);
+      m_penLifted = false;
+    }
+    keep(i, pixel);
   }
   m_thinnedUpTo = settleUpTo;
   m_settled = m_drawn.size();
@@ -93,24 +129,52 @@ void GrowingPath::thinNew() {
 }
 
 void GrowingPath::compact() {
-  // The settled drawn points are a subsequence of m_points, in order, and m_settled <=
-  // m_thinnedUpTo: writing them to the front, then the unthinned rest after them, never
-  // overwrites a point before it is read. Capacity stays, so nothing is allocated.
-  std::copy(m_drawn.begin(), m_drawn.begin() + static_cast<std::ptrdiff_t>(m_settled),
-            m_points.begin());
-  std::copy(m_drawnSteps.begin(), m_drawnSteps.begin() + static_cast<std::ptrdiff_t>(m_settled),
-            m_steps.begin());
-  const auto rest = static_cast<std::ptrdiff_t>(m_thinnedUpTo);
+  // The settled drawn points (and pen breaks) take the place of the thinned points. If the
+  // pen is up, a break and the point it was passed over to follow them (the line goes on from
+  // there, and not from the last point drawn), not yet thinned. Then the unthinned rest, as
+  // it was. There are usually far fewer drawn than thinned points, but a break adds entries,
+  // so the rest may have to move either way. Capacity stays, so nothing is allocated.
+  const Eigen::Vector2d passedOverPoint = m_penLifted ? m_points[m_passedOver] : kPenUp;
+  const long long passedOverStep = m_penLifted ? m_steps[m_passedOver] : 0;
   const auto kept = static_cast<std::ptrdiff_t>(m_settled);
-  m_points.erase(std::copy(m_points.begin() + rest, m_points.end(), m_points.begin() + kept),
-                 m_points.end());
-  m_steps.erase(std::copy(m_steps.begin() + rest, m_steps.end(), m_steps.begin() + kept),
-                m_steps.end());
+  const auto head = kept + (m_penLifted ? 2 : 0);
+  const auto rest = static_cast<std::ptrdiff_t>(m_thinnedUpTo);
+  const auto restCount = static_cast<std::ptrdiff_t>(m_points.size()) - rest;
+  const auto newSize = static_cast<std::size_t>(head + restCount);
+  if (head <= rest) {
+    std::copy(m_points.begin() + rest, m_points.end(), m_points.begin() + head);
+    std::copy(m_steps.begin() + rest, m_steps.end(), m_steps.begin() + head);
+    m_points.resize(newSize);
+    m_steps.resize(newSize);
+  } else {
+    m_points.resize(newSize);
+    m_steps.resize(newSize);
+    std::move_backward(m_points.begin() + rest, m_points.begin() + rest + restCount,
+                       m_points.end());
+    std::move_backward(m_steps.begin() + rest, m_steps.begin() + rest + restCount, m_steps.end());
+  }
+  std::copy(m_drawn.begin(), m_drawn.begin() + kept, m_points.begin());
+  std::copy(m_drawnSteps.begin(), m_drawnSteps.begin() + kept, m_steps.begin());
+  if (m_penLifted) {
+    const auto at = static_cast<std::size_t>(kept);
+    m_points[at] = kPenUp;
+    m_steps[at] = passedOverStep;
+    m_points[at + 1] = passedOverPoint;
+    m_steps[at + 1] = passedOverStep;
+    m_penLifted = false;  // the break is in the points now
+  }
   m_thinnedUpTo = m_settled;
 }
 
 void GrowingPath::showNewest() {
-  // The newest points, drawn provisionally: the next thinning settles the older of them.
+  // The newest points, drawn provisionally: the next thinning settles the older of them. If
+  // the line was passed over to somewhere, it goes on from there.
+  if (m_penLifted && m_thinnedUpTo < m_points.size()) {
+    liftPen(m_passedOver);
+    m_drawn.push_back(m_points[m_passedOver]);
+    m_drawnSteps.push_back(m_steps[m_passedOver]);
+    m_drawnPixels.emplace_back(m_penPixel.x(), m_penPixel.y());
+  }
   for (std::size_t i = m_thinnedUpTo; i < m_points.size(); ++i) {
     const Eigen::Vector2d pixel = m_transform(m_points[i]);
     m_drawn.push_back(m_points[i]);

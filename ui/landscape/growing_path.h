@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/landscape/path_thinning.h"
+#include "ui/landscape/segment_set.h"
 
 namespace optiscope {
 class Trace;
@@ -15,9 +16,13 @@ namespace optiscope::ui {
 
 // One run's path as drawn on the landscape, built up as the run goes: the points gathered
 // from its trace and the ones worth drawing at the current zoom (at least half a pixel apart,
-// as thinPath keeps them, and always the newest 32). While the run races and the view stays, a
-// frame adds only the points made since the last one: no work grows with the run's length.
-// A new zoom (or a path grown far past what the trace keeps) thins everything afresh.
+// as thinPath keeps them, and always the newest 32). A segment already drawn is not drawn
+// again: the path lifts the pen (a non-finite point in drawn(), as where a run diverged) and
+// puts it down where the line goes on somewhere new, so a run that oscillates over the same
+// few pixels keeps a drawing of the size of what it covers, not of how long it ran.
+// While the run races and the view stays, a frame adds only the points made since the last
+// one: no work grows with the run's length. A new zoom (or a path grown far past what the
+// trace keeps) thins everything afresh.
 class GrowingPath {
  public:
   // Forgets every point.
@@ -44,6 +49,8 @@ class GrowingPath {
   long long generation() const { return m_generation; }
   const std::vector<Eigen::Vector2d>& points() const { return m_points; }
   // The points to draw, in order, with their steps and pixels (the newest point always last).
+  // A non-finite point lifts the pen: no line to it or from it (where a run diverged, and
+  // before a segment that goes on from where an already drawn stretch was left).
   const std::vector<Eigen::Vector2d>& drawn() const { return m_drawn; }
   const std::vector<long long>& drawnSteps() const { return m_drawnSteps; }
   const std::vector<QPointF>& drawnPixels() const { return m_drawnPixels; }
@@ -52,6 +59,8 @@ class GrowingPath {
 
  private:
   void keep(std::size_t index, const Eigen::Vector2d& pixel);
+  void liftPen(std::size_t beforeIndex);
+  void resetPen();
   void showNewest();
 
   std::vector<Eigen::Vector2d> m_points;
@@ -59,8 +68,14 @@ class GrowingPath {
   long long m_generation = -1;
   std::size_t m_thinnedUpTo = 0;  // points before this index have been thinned
   PixelTransform m_transform;
-  Eigen::Vector2d m_lastKeptPixel = Eigen::Vector2d::Zero();
-  bool m_lastKeptFinite = false;
+  // Where the line is (the last point kept, or passed over on an already drawn segment).
+  Eigen::Vector2d m_penPixel = Eigen::Vector2d::Zero();
+  bool m_penFinite = false;
+  // The point the line was last passed over to, if it was not kept: where to put the pen down
+  // when the line leaves the drawn segments.
+  std::size_t m_passedOver = 0;
+  bool m_penLifted = false;
+  SegmentSet m_segments;  // of the settled drawn points, at the current transform
   std::vector<Eigen::Vector2d> m_drawn;
   std::vector<long long> m_drawnSteps;
   std::vector<QPointF> m_drawnPixels;

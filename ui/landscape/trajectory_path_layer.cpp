@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/landscape/path_thinning.h"
 #include "ui/common/plot_access.h"
 
 namespace optiscope::ui {
@@ -11,7 +12,7 @@ namespace {
 
 const QColor kPathHalo(0, 0, 0, 170);
 // As GrowingPath's thinning: closer than this, two points look like one.
-constexpr double kDotSize = 0.5;  // pixels
+constexpr double kDotSize = ThinningOptions{}.minPixelStep;  // pixels
 
 bool withinADot(QPointF a, QPointF b) {
   const QPointF d = a - b;
@@ -53,12 +54,12 @@ void TrajectoryPathLayer::strokeCased(QCPPainter* painter, const QColor& color) 
 
 std::optional<QPointF> TrajectoryPathLayer::drawPath(QCPPainter* painter,
                                                      const std::vector<Eigen::Vector2d>& points,
-                                                     std::size_t from, const QColor& color,
-                                                     PaintedSegments& painted) {
+                                                     std::size_t from, const QColor& color) {
   const QCPAxis* x = m_axisRect->axis(QCPAxis::atBottom);
   const QCPAxis* y = m_axisRect->axis(QCPAxis::atLeft);
   std::optional<QPointF> last;
-  // Non-finite points (a diverged run) split the line: Qt would draw them to infinity.
+  // Non-finite points (a diverged run, or where the path lifts its pen) split the line: Qt
+  // would draw them to infinity.
   while (from < points.size()) {
     m_pixels.clear();
     std::optional<QPointF> previous;  // the last point placed, drawn or not
@@ -70,14 +71,7 @@ std::optional<QPointF> TrajectoryPathLayer::drawPath(QCPPainter* painter,
       // converged run's tail would cost seven strokes per point and frame for a dot.
       const bool lastOfStretch = i + 1 == points.size() || !points[i + 1].allFinite();
       if (previous && !lastOfStretch && withinADot(*previous, pixel)) continue;
-      if (previous) {
-        if (painted.insert(*previous, pixel)) {
-          if (m_pixels.isEmpty()) m_pixels.append(*previous);
-          m_pixels.append(pixel);
-        } else {
-          strokeCased(painter, color);  // on the buffer already: the line resumes after it
-        }
-      }
+      m_pixels.append(pixel);
       previous = pixel;
     }
     strokeCased(painter, color);
@@ -92,11 +86,7 @@ void TrajectoryPathLayer::draw(QCPPainter* painter) {
   painter->setBrush(Qt::NoBrush);
   for (const Path& path : m_paths) {
     if (!path.path) continue;
-    PaintedSegments fresh;
-    PaintedSegments& segments = path.painted ? path.painted->segments : fresh;
-    segments.clear();
-    const std::optional<QPointF> newest =
-        drawPath(painter, path.path->drawn(), 0, path.color, segments);
+    const std::optional<QPointF> newest = drawPath(painter, path.path->drawn(), 0, path.color);
     if (path.painted) {
       path.painted->settled = path.path->settledCount();
       path.painted->newest = newest;
@@ -125,7 +115,7 @@ bool TrajectoryPathLayer::paintGrowth() {
                       pixels.end(), [&](QPointF p) { return withinADot(*painted.newest, p); }))
         continue;
       const std::optional<QPointF> newest =
-          drawPath(&painter, path.path->drawn(), from, path.color, painted.segments);
+          drawPath(&painter, path.path->drawn(), from, path.color);
       painted.settled = path.path->settledCount();
       if (newest) painted.newest = newest;
     }

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "ui/landscape/growing_path.h"
-#include "ui/landscape/painted_segments.h"
 
 namespace optiscope::ui {
 
@@ -29,7 +28,6 @@ class TrajectoryPathLayer : public QCPLayerable {
     std::size_t settled = 0;  // how many of the path's settled points
     // Where the line painted last ended (the path's newest point then), if it was painted.
     std::optional<QPointF> newest;
-    PaintedSegments segments;
   };
   struct Path {
     QColor color;
@@ -53,11 +51,10 @@ class TrajectoryPathLayer : public QCPLayerable {
  private:
   void drawWithOffsets(QCPPainter* painter, const QPolygonF& line, const QColor& color,
                        std::initializer_list<QPointF> offsets);
-  // Draws points [from, end) of `points` as a cased line, split where a point is not finite,
-  // leaving out the segments `painted` holds (and adding those it draws). Returns the pixel of
-  // the last point, if any.
+  // Draws points [from, end) of `points` as a cased line, split where a point is not finite.
+  // Returns the pixel of the last point, if any.
   std::optional<QPointF> drawPath(QCPPainter* painter, const std::vector<Eigen::Vector2d>& points,
-                                  std::size_t from, const QColor& color, PaintedSegments& painted);
+                                  std::size_t from, const QColor& color);
   // Strokes m_pixels as a cased line, then empties it.
   void strokeCased(QCPPainter* painter, const QColor& color);
 
