@@ -46,6 +46,7 @@ MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
   m_document = new Document(this);
   connect(m_document, &Document::changed, this, &MainWindow::showTitle);
   buildMenus();
+  installFigureMenus();
   onPageChanged(0);
   m_document->resetHistory();
   showTitle();

@@ -16,6 +16,7 @@ class QToolBar;
 namespace optiscope::ui {
 
 class Document;
+class FigureExportDialog;
 class Page;
 class PlaybackControls;
 class SpeedControl;
@@ -52,6 +53,10 @@ class MainWindow : public QMainWindow {
   // file.
   QList<ShortcutGroup> shortcutGroups() const;
 
+  // File → Export figure…: the dialog for the shown page, with `part` (an index in its
+  // figureParts(), or -1 for the whole page) chosen. It deletes itself when closed.
+  FigureExportDialog* openFigureExport(int part = -1);
+
  protected:
   void closeEvent(QCloseEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
@@ -71,6 +76,8 @@ class MainWindow : public QMainWindow {
   void buildHelpMenu();
   void showPageViewActions();
   void saveScreenshot();
+  // A context menu with "Export this plot…" on each figure part that has no menu of its own.
+  void installFigureMenus();
 
   QList<Page*> m_pages;
   QTabWidget* m_tabs = nullptr;

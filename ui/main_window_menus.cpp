@@ -1,4 +1,6 @@
 // The menu bar of MainWindow: File, View, Run, Help, with shortcuts.
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -11,6 +13,7 @@
 #include <QStandardPaths>
 #include <QUndoStack>
 
+#include "ui/common/figure_export_dialog.h"
 #include "ui/common/help_dialogs.h"
 #include "ui/common/page.h"
 #include "ui/common/playback_controls.h"
@@ -73,6 +76,10 @@ void MainWindow::buildFileMenu() {
   QAction* pageDefault = file->addAction(tr("&Default scene of this page"));
   pageDefault->setToolTip(tr("the visible page's default scene (undo with Ctrl+Z)"));
   connect(pageDefault, &QAction::triggered, this, [this] { m_shown->loadDefaultScene(); });
+  QAction* figure = file->addAction(tr("&Export figure…"));
+  figure->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  figure->setToolTip(tr("a plot or the whole page as PNG, SVG or PDF"));
+  connect(figure, &QAction::triggered, this, [this] { openFigureExport(); });
   QAction* shot = file->addAction(tr("Save s&creenshot…"));
   shot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
   connect(shot, &QAction::triggered, this, &MainWindow::saveScreenshot);
@@ -81,7 +88,7 @@ void MainWindow::buildFileMenu() {
   quit->setShortcut(QKeySequence::Quit);
   quit->setMenuRole(QAction::QuitRole);
   connect(quit, &QAction::triggered, this, &QWidget::close);
-  m_fileActions = {fresh, shot, quit};
+  m_fileActions = {fresh, figure, shot, quit};
 }
 
 void MainWindow::fillRecentMenu() {
@@ -169,6 +176,33 @@ void MainWindow::buildHelpMenu() {
   QAction* aboutQt = help->addAction(tr("About &Qt"));
   aboutQt->setMenuRole(QAction::AboutQtRole);
   connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+FigureExportDialog* MainWindow::openFigureExport(int part) {
+  auto* dialog = new FigureExportDialog(m_shown->figureParts(), part, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
+  return dialog;
+}
+
+void MainWindow::installFigureMenus() {
+  for (Page* page : m_pages) {
+    connect(page, &Page::figureExportRequested, this, [this](int part) { openFigureExport(part); });
+    const QList<FigurePart> parts = page->figureParts();
+    for (int i = 0; i < parts.size(); ++i) {
+      QWidget* widget = parts[i].widget;
+      if (!widget || widget->contextMenuPolicy() == Qt::CustomContextMenu) continue;
+      widget->setContextMenuPolicy(Qt::CustomContextMenu);
+      connect(widget, &QWidget::customContextMenuRequested, this,
+              [this, page, widget, i](const QPoint& position) {
+                QMenu menu(widget);
+                const bool plot = qobject_cast<QCustomPlot*>(widget) != nullptr;
+                menu.addAction(plot ? tr("Export this plot…") : tr("Export this view…"), this,
+                               [page, i] { emit page->figureExportRequested(i); });
+                menu.exec(widget->mapToGlobal(position));
+              });
+    }
+  }
 }
 
 void MainWindow::saveScreenshot() {

@@ -55,17 +55,23 @@ bool takesValue(const std::string& qtOption) {
 
 const char* guiUsage() {
   return "usage: optiscope [FILE] [--screenshot OUT.png [--steps N] [--size WxH]]\n"
+         "       optiscope [FILE] --export-png OUT.png [--steps N] [--size WxH] [--scale K]\n"
+         "       optiscope [FILE] --export-svg OUT.svg [--steps N] [--size WxH]\n"
+         "       optiscope [FILE] --export-pdf OUT.pdf [--steps N] [--size WxH]\n"
          "  FILE                an experiment file (*.optiscope.json) to open\n"
          "  --screenshot OUT    render without a display and save a PNG of WxH pixels\n"
          "                      (default 1440x900): FILE's scene on its page at its playback\n"
          "                      position, or the default scene after 300 steps; --steps N\n"
          "                      runs N steps instead\n"
+         "  --export-png OUT    the same, but only the page's plots and views, as arranged in\n"
+         "  --export-svg OUT    a WxH window, as a PNG (K pixels per unit, default 1), or as\n"
+         "  --export-pdf OUT    vectors: lines as paths, text as text\n"
          "  Qt's own options (-platform, -style, ...) are accepted too.\n";
 }
 
 GuiArguments parseGuiArguments(int argc, char** argv) {
   GuiArguments out;
-  bool stepsGiven = false, sizeGiven = false;
+  bool stepsGiven = false, sizeGiven = false, scaleGiven = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg.rfind("-", 0) == 0 && arg.rfind("--", 0) != 0) {  // Qt's own: left to Qt
@@ -97,7 +103,30 @@ GuiArguments parseGuiArguments(int argc, char** argv) {
     } else if (arg == "--screenshot") {
       const std::string file = takeValue();
       if (file.empty()) throw GuiArgumentError("--screenshot needs a file name");
+      if (out.figure || out.screenshot)
+        throw GuiArgumentError(
+            "one output at a time: --screenshot with another --export or --screenshot");
       out.screenshot = file;
+    } else if (arg == "--export-png" || arg == "--export-svg" || arg == "--export-pdf") {
+      const std::string file = takeValue();
+      if (file.empty()) throw GuiArgumentError(arg + " needs a file name");
+      if (out.figure || out.screenshot)
+        throw GuiArgumentError("one output at a time: " + arg +
+                               " with another --export or --screenshot");
+      out.figure = file;
+      out.figureFormat = arg == "--export-png"   ? GuiArguments::Figure::Png
+                         : arg == "--export-svg" ? GuiArguments::Figure::Svg
+                                                 : GuiArguments::Figure::Pdf;
+    } else if (arg == "--scale") {
+      const std::string text = takeValue();
+      try {
+        out.scale = parseFiniteDouble(text, "--scale");
+      } catch (const SpecError&) {
+        throw GuiArgumentError("--scale must be a number, like 2, got '" + text + "'");
+      }
+      if (!(out.scale >= 0.25 && out.scale <= 8.0))
+        throw GuiArgumentError("--scale must be between 0.25 and 8, got " + text);
+      scaleGiven = true;
     } else if (arg == "--steps") {
       const std::string text = takeValue();
       try {
@@ -115,8 +144,10 @@ GuiArguments parseGuiArguments(int argc, char** argv) {
       throw GuiArgumentError("unknown option '" + arg + "' (see --help)");
     }
   }
-  if ((stepsGiven || sizeGiven) && !out.screenshot)
-    throw GuiArgumentError("--steps and --size go with --screenshot OUT.png");
+  if ((stepsGiven || sizeGiven) && !out.rendersHeadless())
+    throw GuiArgumentError("--steps and --size go with --screenshot or --export-png/-svg/-pdf");
+  if (scaleGiven && out.figureFormat != GuiArguments::Figure::Png)
+    throw GuiArgumentError("--scale goes with --export-png OUT.png");
   return out;
 }
 

@@ -9,13 +9,22 @@ namespace optiscope::gui {
 struct GuiArguments {
   std::optional<std::string> experiment;  // FILE: an experiment file to open (or render)
   std::optional<std::string> screenshot;  // --screenshot OUT.png: render headless, save, exit
+  // --export-png/-svg/-pdf OUT: the page's figure (its plots and views), headless, then exit
+  enum class Figure { Png, Svg, Pdf };
+  std::optional<Figure> figureFormat;
+  std::optional<std::string> figure;
+  double scale = 1.0;  // --scale K (PNG figures): pixels per unit of size
   // --steps N: steps before the screenshot (default: the file's playback position, or 300 for
   // the default scene)
   std::optional<long long> steps;
   int width = 1440, height = 900;  // --size WxH
   bool help = false;
-};
 
+  // Whether the window is rendered headless (a screenshot or a figure) rather than opened.
+  bool rendersHeadless() const { return screenshot || figure; }
+  // The file a headless render writes.
+  const std::string& output() const { return screenshot ? *screenshot : *figure; }
+};
 
 class GuiArgumentError : public std::runtime_error {
  public:

@@ -1,6 +1,6 @@
 // optiscope: the desktop laboratory. Without options it opens the window on the last session's
-// scene; with FILE it opens that experiment file; with --screenshot it renders headless into a
-// PNG and exits.
+// scene; with FILE it opens that experiment file; with --screenshot or --export-png/-svg/-pdf it
+// renders headless into a file and exits.
 #include <QApplication>
 #include <QIcon>
 #include <QMessageBox>
@@ -10,7 +10,7 @@
 #include <cstdio>
 
 #include "app/gui/gui_arguments.h"
-#include "app/gui/screenshot_mode.h"
+#include "app/gui/render_mode.h"
 #include "core/util/spec_error.h"
 #include "ui/app_window.h"
 #include "ui/document.h"
@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   Experiment scene;
-  if (arguments.screenshot) {
+  if (arguments.rendersHeadless()) {
     try {
       scene = gui::sceneToRender(arguments);
     } catch (const SpecError& error) {
@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  if (arguments.screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+  if (arguments.rendersHeadless() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
     bool platformChosen = false;
     for (int i = 1; i < argc; ++i)
       platformChosen = platformChosen || std::string_view(argv[i]) == "-platform";
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   QApplication::setDesktopFileName(QStringLiteral("optiscope"));
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/optiscope.png")));
 
-  if (arguments.screenshot) return gui::runScreenshotMode(arguments, scene);
+  if (arguments.rendersHeadless()) return gui::runRenderMode(arguments, scene);
 
   ui::AppWindow window;
   QSettings settings;

@@ -1,6 +1,4 @@
 // `optiscope --screenshot`, run as a user would run it: the built binary in a shell.
-#include <sys/wait.h>
-
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
@@ -11,23 +9,12 @@
 #include "core/experiment/default_scenes.h"
 #include "core/experiment/experiment_io.h"
 #include "ui/common/run_palette.h"
+#include "ui/widget_test_support.h"
 
 namespace {
 
-struct Result {
-  int exitCode;
-  QString err;
-};
-
-Result runGui(const QString& args, const QTemporaryDir& dir) {
-  const QString err = dir.filePath("stderr.txt");
-  const QString command =
-      QStringLiteral("'%1' %2 2>'%3' >/dev/null").arg(OPTISCOPE_GUI_PATH, args, err);
-  const int status = std::system(command.toLocal8Bit().constData());
-  QFile file(err);
-  file.open(QIODevice::ReadOnly);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, QString::fromUtf8(file.readAll())};
-}
+using Result = optiscope::testing::GuiRun;
+using optiscope::testing::runGui;
 
 bool near(QRgb pixel, const QColor& color, int tolerance) {
   return std::abs(qRed(pixel) - color.red()) <= tolerance &&

@@ -1,9 +1,14 @@
 #include "ui/widget_test_support.h"
 
+#include <sys/wait.h>
+
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLineEdit>
+#include <QTemporaryDir>
 #include <QTest>
+#include <cstdlib>
 
 namespace optiscope::testing {
 
@@ -16,6 +21,16 @@ bool waitUntil(const std::function<bool()>& done, int timeoutMs) {
     QTest::qWait(5);
   }
   return true;
+}
+
+GuiRun runGui(const QString& args, const QTemporaryDir& dir) {
+  const QString err = dir.filePath("stderr.txt");
+  const QString command =
+      QStringLiteral("'%1' %2 2>'%3' >/dev/null").arg(OPTISCOPE_GUI_PATH, args, err);
+  const int status = std::system(command.toLocal8Bit().constData());
+  QFile file(err);
+  file.open(QIODevice::ReadOnly);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, QString::fromUtf8(file.readAll())};
 }
 
 void typeInto(QLineEdit* edit, const QString& text) {

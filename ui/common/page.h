@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include "core/experiment/experiment.h"
+#include "ui/common/figure_export.h"
 
 class QAction;
 class QDockWidget;
@@ -37,6 +38,9 @@ class Page : public QWidget {
   virtual QList<QAction*> viewActions() const = 0;
   // What the mouse does on the page, as (gesture, effect), for the shortcuts list.
   virtual QList<QPair<QString, QString>> gestures() const { return {}; }
+  // The plots and drawn views that make the page's figure (File → Export figure…), in reading
+  // order; those not visible now are left out of a whole-page figure.
+  virtual QList<FigurePart> figureParts() const = 0;
   // Replaces the page's scene with its default one.
   virtual void loadDefaultScene() = 0;
 
@@ -65,6 +69,8 @@ class Page : public QWidget {
   // The user changed what a saved scene holds (runs, their settings and looks, the function or
   // the data): the window marks the scene modified.
   void sceneEdited();
+  // A part's own context menu asked to export it (its index in figureParts()).
+  void figureExportRequested(int part);
 
  private:
   bool m_onScreen = false;

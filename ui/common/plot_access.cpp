@@ -7,6 +7,7 @@ namespace {
 // the base class: the standard way to reach these without changing QCustomPlot.
 struct PlotAccess : QCustomPlot {
   static void relayout(QCustomPlot& plot) { (plot.*(&PlotAccess::updateLayout))(); }
+  static QBrush backgroundBrush(QCustomPlot& plot) { return plot.*(&PlotAccess::mBackgroundBrush); }
   static bool hasInvalidatedBuffers(QCustomPlot& plot) {
     return (plot.*(&PlotAccess::hasInvalidatedPaintBuffers))();
   }
@@ -21,6 +22,8 @@ struct LayerAccess : QCPLayer {
 }  // namespace
 
 void relayout(QCustomPlot& plot) { PlotAccess::relayout(plot); }
+
+QBrush backgroundBrush(QCustomPlot& plot) { return PlotAccess::backgroundBrush(plot); }
 
 bool paintOntoLayer(QCPLayer& layer, const std::function<void(QCPPainter&)>& paint) {
   QCustomPlot& plot = *layer.parentPlot();

@@ -10,6 +10,9 @@ namespace optiscope::ui {
 // (after ticks were chosen for a stale axis length), and painting onto a buffered layer
 // without clearing it (a path that grows adds only its new segments).
 
+// The brush the plot fills its background with (QCustomPlot has a setter only).
+QBrush backgroundBrush(QCustomPlot& plot);
+
 // QCustomPlot::updateLayout(): ticks, margins and geometry, without drawing.
 void relayout(QCustomPlot& plot);
 

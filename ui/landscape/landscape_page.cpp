@@ -18,6 +18,8 @@
 #include "ui/landscape/landscape_run_extras.h"
 #include "ui/landscape/landscape_scene.h"
 #include "ui/landscape/landscape_view.h"
+#include "ui/landscape/learning_rate_plot.h"
+#include "ui/landscape/loss_plot.h"
 #include "ui/landscape/side_plots.h"
 
 namespace optiscope::ui {
@@ -62,6 +64,8 @@ LandscapePage::LandscapePage(LandscapeController* controller, QWidget* parent)
   buildViewActions();
   connect(controller, &RunController::runsChanged, this, &Page::sceneEdited);
   connect(controller, &RunController::problemChanged, this, &Page::sceneEdited);
+  connect(m_view, &LandscapeView::figureExportRequested, this,
+          [this] { emit figureExportRequested(0); });
 }
 
 LandscapePage::~LandscapePage() = default;
@@ -97,6 +101,12 @@ QList<QPair<QString, QString>> LandscapePage::gestures() const {
           {tr("Drag the start"), tr("move the start (runs restart on release)")},
           {tr("Drag / Wheel"), tr("pan / zoom the landscape")},
           {tr("Right-click"), tr("view, colors and legend")}};
+}
+
+QList<FigurePart> LandscapePage::figureParts() const {
+  return {{tr("Landscape"), m_view->plot()},
+          {tr("Loss"), m_sidePlots->lossPlot()},
+          {tr("Effective learning rate"), m_sidePlots->learningRatePlot()}};
 }
 
 void LandscapePage::loadDefaultScene() {

@@ -28,6 +28,7 @@ class LandscapePage : public Page {
   QList<QDockWidget*> addDocks(QMainWindow* window) override;
   QList<QAction*> viewActions() const override { return m_viewActions; }
   QList<QPair<QString, QString>> gestures() const override;
+  QList<FigurePart> figureParts() const override;
   void loadDefaultScene() override;
   ExperimentPage experimentPage() const override { return ExperimentPage::Landscape; }
   void captureScene(Experiment& into) const override;

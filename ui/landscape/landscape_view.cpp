@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "core/util/spec_error.h"
+#include "ui/common/figure_export.h"
 #include "ui/common/landscape_heatmap.h"
 #include "ui/common/plot_style.h"
 #include "ui/landscape/landscape_controller.h"
@@ -140,6 +141,10 @@ void LandscapeView::changeEvent(QEvent* event) {
 }
 
 void LandscapeView::onLayout() {
+  if (isBeingExported(*m_plot)) {
+    layOutForFigure();
+    return;
+  }
   // The axis rect's pixel size is known only once QCustomPlot has laid it out: paths are
   // thinned for it and the fine grid follows it. Both are redrawn in a later replot, since
   // this one is already under way.
@@ -221,7 +226,7 @@ void LandscapeView::setViewRanges(std::pair<double, double> x, std::pair<double,
 }
 
 void LandscapeView::onViewChanged() {
-  if (m_settingRange) return;
+  if (m_settingRange || isBeingExported(*m_plot)) return;
   // The user's new view (zoom, pan) is the box to keep when the widget is resized.
   m_wantedX = axisRect()->axis(QCPAxis::atBottom)->range();
   m_wantedY = axisRect()->axis(QCPAxis::atLeft)->range();
@@ -300,6 +305,8 @@ void LandscapeView::showContextMenu(const QPoint& position) {
     action->setChecked(m_colorMode == mode);
     group->addAction(action);
   }
+  menu.addSeparator();
+  menu.addAction(tr("Export this plot…"), this, &LandscapeView::figureExportRequested);
   menu.exec(m_plot->mapToGlobal(position));
 }
 

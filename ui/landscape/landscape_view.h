@@ -94,6 +94,8 @@ class LandscapeView : public QWidget {
   void equalAspectChanged(bool on);
   void legendChanged();
   void hoverTextChanged(const QString& text);
+  // "Export this plot…" was chosen in the plot's context menu.
+  void figureExportRequested();
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -124,6 +126,12 @@ class LandscapeView : public QWidget {
   void addOptionsTo(QMenu& menu);
   // Shows the box (x, y), widened to equal aspect when that is on.
   void showBox(const QCPRange& x, const QCPRange& y);
+  // The ranges that show the box (x, y) in the axis rect as laid out now.
+  std::pair<QCPRange, QCPRange> fittedBox(const QCPRange& x, const QCPRange& y) const;
+  // While the plot is drawn for a figure of another size: the box the user asked for, fitted
+  // to the figure (the exporter restores the screen's ranges afterwards), and the paths
+  // thinned for it; no landscape is asked for.
+  void layOutForFigure();
   // Refits the box the user asked for to equal aspect after the widget was resized.
   void keepAspect();
   std::optional<bool> wantedLogColors() const;

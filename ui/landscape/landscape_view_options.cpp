@@ -5,6 +5,7 @@
 #include <QMenu>
 #include <cmath>
 
+#include "ui/common/plot_access.h"
 #include "ui/landscape/landscape_controller.h"
 #include "ui/landscape/landscape_view.h"
 #include "ui/landscape/trajectory_paths.h"
@@ -37,26 +38,45 @@ Qt::Alignment alignmentOf(LandscapeView::LegendPlacement placement) {
 
 // ---------------------------------------------------------------- equal aspect
 
+std::pair<QCPRange, QCPRange> LandscapeView::fittedBox(const QCPRange& x, const QCPRange& y) const {
+  const QRect pixels = axisRect()->rect();
+  if (!m_equalAspect || pixels.width() <= 10 || pixels.height() <= 10) return {x, y};
+  // One scale for both axes, the larger of the two the box needs: the box stays whole.
+  const double scale = std::max(x.size() / pixels.width(), y.size() / pixels.height());
+  return {
+      QCPRange(x.center() - scale * pixels.width() / 2, x.center() + scale * pixels.width() / 2),
+      QCPRange(y.center() - scale * pixels.height() / 2, y.center() + scale * pixels.height() / 2)};
+}
+
 void LandscapeView::showBox(const QCPRange& x, const QCPRange& y) {
   m_wantedX = x;
   m_wantedY = y;
-  QCPRange shownX = x, shownY = y;
   const QRect pixels = axisRect()->rect();
-  if (m_equalAspect && pixels.width() > 10 && pixels.height() > 10) {
-    // One scale for both axes, the larger of the two the box needs: the box stays whole.
-    const double scale = std::max(x.size() / pixels.width(), y.size() / pixels.height());
-    shownX =
-        QCPRange(x.center() - scale * pixels.width() / 2, x.center() + scale * pixels.width() / 2);
-    shownY = QCPRange(y.center() - scale * pixels.height() / 2,
-                      y.center() + scale * pixels.height() / 2);
-    m_aspectFittedFor = m_plot->size();
-  } else {
-    m_aspectFittedFor = QSize();  // fitted again once the plot has a size
-  }
+  const auto [shownX, shownY] = fittedBox(x, y);
+  m_aspectFittedFor = m_equalAspect && pixels.width() > 10 && pixels.height() > 10
+                          ? m_plot->size()
+                          : QSize();  // fitted again once the plot has a size
   m_settingRange = true;
   axisRect()->axis(QCPAxis::atBottom)->setRange(shownX);
   axisRect()->axis(QCPAxis::atLeft)->setRange(shownY);
   m_settingRange = false;
+}
+
+void LandscapeView::layOutForFigure() {
+  if (m_equalAspect && m_objective && m_wantedX.size() > 0.0 && m_wantedY.size() > 0.0) {
+    const auto [x, y] = fittedBox(m_wantedX, m_wantedY);
+    QCPAxis* xAxis = axisRect()->axis(QCPAxis::atBottom);
+    QCPAxis* yAxis = axisRect()->axis(QCPAxis::atLeft);
+    if (xAxis->range() != x || yAxis->range() != y) {
+      m_settingRange = true;
+      xAxis->setRange(x);
+      yAxis->setRange(y);
+      m_settingRange = false;
+      relayout(*m_plot);  // ticks for the new ranges; lays out to the same size, so no loop
+      return;
+    }
+  }
+  m_paths->update(m_controller->traces());
 }
 
 void LandscapeView::keepAspect() {

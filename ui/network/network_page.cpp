@@ -19,6 +19,9 @@
 #include "ui/network/decision_maps_area.h"
 #include "ui/network/epoch_curves_plot.h"
 #include "ui/network/feature_picker.h"
+#include "ui/network/insight/layer_rate_bands.h"
+#include "ui/network/insight/layer_rate_heatmap.h"
+#include "ui/network/insight/loss_slice_view.h"
 #include "ui/network/insight/network_insight_panel.h"
 #include "ui/network/network_controller.h"
 #include "ui/network/network_diagram.h"
@@ -85,6 +88,22 @@ RunController* NetworkPage::controller() const { return m_controller; }
 QList<QPair<QString, QString>> NetworkPage::gestures() const {
   return {{tr("Hover a neuron"), tr("a large view of its output")},
           {tr("Click a small map"), tr("select its run")}};
+}
+
+QList<FigurePart> NetworkPage::figureParts() const {
+  QList<FigurePart> parts{{tr("Network"), m_diagram},
+                          {tr("Decision maps"), m_maps},
+                          {tr("Loss"), m_loss},
+                          {tr("Accuracy"), m_accuracy}};
+  if (auto* insight = qobject_cast<NetworkInsightPanel*>(m_insight)) {
+    parts.append({tr("Learning rates per layer (heatmap)"), insight->rateHeatmap()});
+    parts.append({tr("Learning rates per layer (bands)"), insight->rateBands()});
+    int slice = 0;
+    for (QCustomPlot* plot : insight->sliceView()->findChildren<QCustomPlot*>())
+      parts.append(
+          {slice++ == 0 ? tr("Loss landscape") : tr("Loss landscape (%1)").arg(slice), plot});
+  }
+  return parts;
 }
 
 void NetworkPage::loadDefaultScene() {

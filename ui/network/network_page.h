@@ -35,6 +35,7 @@ class NetworkPage : public Page {
   QList<QDockWidget*> addDocks(QMainWindow*) override { return {}; }
   QList<QAction*> viewActions() const override { return {}; }
   QList<QPair<QString, QString>> gestures() const override;
+  QList<FigurePart> figureParts() const override;
   void loadDefaultScene() override;
   ExperimentPage experimentPage() const override { return ExperimentPage::Network; }
   void captureScene(Experiment& into) const override;

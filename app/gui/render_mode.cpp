@@ -1,4 +1,4 @@
-#include "app/gui/screenshot_mode.h"
+#include "app/gui/render_mode.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -9,11 +9,14 @@
 #include "core/experiment/experiment_io.h"
 #include "core/util/spec_error.h"
 #include "ui/app_window.h"
+#include "ui/common/figure_export.h"
 #include "ui/common/widget_image.h"
 #include "ui/document.h"
 #include "ui/landscape/landscape_evaluator.h"
 #include "ui/landscape/landscape_page.h"
 #include "ui/landscape/landscape_view.h"
+#include "ui/network/decision_maps_area.h"
+#include "ui/network/network_page.h"
 
 namespace optiscope::gui {
 namespace {
@@ -35,6 +38,18 @@ bool processEventsUntil(Done done, int timeoutMs) {
   return true;
 }
 
+ui::FigureFormat figureFormat(GuiArguments::Figure figure) {
+  switch (figure) {
+    case GuiArguments::Figure::Png:
+      return ui::FigureFormat::Png;
+    case GuiArguments::Figure::Svg:
+      return ui::FigureFormat::Svg;
+    case GuiArguments::Figure::Pdf:
+      return ui::FigureFormat::Pdf;
+  }
+  return ui::FigureFormat::Png;
+}
+
 }  // namespace
 
 Experiment sceneToRender(const GuiArguments& arguments) {
@@ -51,7 +66,7 @@ Experiment sceneToRender(const GuiArguments& arguments) {
   return scene;
 }
 
-int runScreenshotMode(const GuiArguments& arguments, const Experiment& scene) {
+int runRenderMode(const GuiArguments& arguments, const Experiment& scene) {
   ui::AppWindow app;
   ui::MainWindow& window = app.window;
   try {
@@ -86,9 +101,31 @@ int runScreenshotMode(const GuiArguments& arguments, const Experiment& scene) {
       return 1;
     }
   }
+  if (scene.page == ExperimentPage::Network) {
+    // The decision maps are computed off the GUI thread: ask for them at this position.
+    bool shown = false;
+    QObject::connect(app.network->maps(), &ui::DecisionMapsArea::mapsShown,
+                     [&shown] { shown = true; });
+    app.network->maps()->requestNow();
+    if (!processEventsUntil([&shown] { return shown; }, kLandscapeTimeoutMs)) {
+      std::fprintf(stderr, "optiscope: the decision maps were not computed in time\n");
+      return 1;
+    }
+  }
   // One more round so that everything reacting to the last results has drawn.
   processEventsUntil([] { return false; }, 200);
-  const QString error = ui::saveWidgetImage(window, QString::fromStdString(*arguments.screenshot));
+  const QString output = QString::fromStdString(arguments.output());
+  QString error;
+  if (arguments.screenshot) {
+    error = ui::saveWidgetImage(window, output);
+  } else {
+    ui::FigureOptions options;
+    options.format = figureFormat(*arguments.figureFormat);
+    options.scale = arguments.scale;
+    ui::Page* page = scene.page == ExperimentPage::Network ? static_cast<ui::Page*>(app.network)
+                                                           : static_cast<ui::Page*>(app.landscape);
+    error = ui::exportFigureParts(page->figureParts(), options, output);
+  }
   if (!error.isEmpty()) {
     std::fprintf(stderr, "optiscope: %s\n", qPrintable(error));
     return 1;
