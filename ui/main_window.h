@@ -56,6 +56,9 @@ class MainWindow : public QMainWindow {
   // File → Export figure…: the dialog for the shown page, with `part` (an index in its
   // figureParts(), or -1 for the whole page) chosen. It deletes itself when closed.
   FigureExportDialog* openFigureExport(int part = -1);
+  // File → Export data…: every run of the shown page as CSV into `folder` (asked for when
+  // empty), asking before it replaces files there. Returns what went wrong, empty on success.
+  QString exportData(QString folder = {});
 
  protected:
   void closeEvent(QCloseEvent* event) override;

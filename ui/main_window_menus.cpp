@@ -5,14 +5,17 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QUndoStack>
 
+#include "ui/common/data_export.h"
 #include "ui/common/figure_export_dialog.h"
 #include "ui/common/help_dialogs.h"
 #include "ui/common/page.h"
@@ -80,6 +83,10 @@ void MainWindow::buildFileMenu() {
   figure->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   figure->setToolTip(tr("a plot or the whole page as PNG, SVG or PDF"));
   connect(figure, &QAction::triggered, this, [this] { openFigureExport(); });
+  QAction* data = file->addAction(tr("Export &data…"));
+  data->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+  data->setToolTip(tr("every run of this page as CSV, one file per run"));
+  connect(data, &QAction::triggered, this, [this] { exportData(); });
   QAction* shot = file->addAction(tr("Save s&creenshot…"));
   shot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
   connect(shot, &QAction::triggered, this, &MainWindow::saveScreenshot);
@@ -88,7 +95,7 @@ void MainWindow::buildFileMenu() {
   quit->setShortcut(QKeySequence::Quit);
   quit->setMenuRole(QAction::QuitRole);
   connect(quit, &QAction::triggered, this, &QWidget::close);
-  m_fileActions = {fresh, figure, shot, quit};
+  m_fileActions = {fresh, figure, data, shot, quit};
 }
 
 void MainWindow::fillRecentMenu() {
@@ -183,6 +190,46 @@ FigureExportDialog* MainWindow::openFigureExport(int part) {
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->open();
   return dialog;
+}
+
+QString MainWindow::exportData(QString folder) {
+  if (folder.isEmpty()) {
+    folder = QFileDialog::getExistingDirectory(this, tr("Export data: choose a folder"),
+                                               QDir::homePath());
+    if (folder.isEmpty()) return tr("cancelled");
+  }
+  const bool epochs = m_shown->experimentPage() == ExperimentPage::Network;
+  const std::vector<RunCsvRequest> requests =
+      dataExportRequests(*m_shown->controller(), epochs, folder);
+  // Problems are shown without blocking (the window stays usable); a question blocks.
+  const auto tell = [this](const QString& text) {
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Export data"), text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  };
+  if (requests.empty()) {
+    tell(tr("This page has no runs to export."));
+    return tr("no runs");
+  }
+  QStringList existing;
+  for (const RunCsvRequest& request : requests)
+    if (QFileInfo::exists(QString::fromStdString(request.path)))
+      existing << QFileInfo(QString::fromStdString(request.path)).fileName();
+  if (!existing.isEmpty() &&
+      QMessageBox::question(this, tr("Export data"),
+                            tr("%1 already has %2. Replace?").arg(folder, existing.join(", ")),
+                            QMessageBox::Yes | QMessageBox::Cancel,
+                            QMessageBox::Cancel) != QMessageBox::Yes)
+    return tr("cancelled");
+  const QString problem = runDataExport(requests, this);
+  if (problem.isEmpty())
+    statusBar()->showMessage(
+        tr("%n run(s) written to %1", nullptr, static_cast<int>(requests.size())).arg(folder),
+        8000);
+  else if (problem != QLatin1String("cancelled"))
+    tell(problem);
+  return problem;
 }
 
 void MainWindow::installFigureMenus() {

@@ -9,9 +9,9 @@
 #include <limits>
 #include <map>
 
-#include "app/cli/run_csv.h"
 #include "core/engine/engine.h"
 #include "core/engine/objective_problem.h"
+#include "core/engine/run_csv.h"
 #include "core/util/atomic_file.h"
 #include "core/util/spec.h"
 

@@ -3,25 +3,11 @@
 
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
-#include "app/cli/run_csv.h"
 #include "core/engine/run.h"
+#include "core/engine/run_csv.h"
 #include "core/util/atomic_file.h"
 
 namespace optiscope::cli {
-namespace {
-
-// Writes rows 0..steps (stopping at a diverged row) and returns the diverged step or -1.
-long long writeRun(Run& run, long long steps, std::ostream& out) {
-  writeRunHeader(out, run.params().size());
-  writeRunRow(out, 0, run.params(), run.loss(), run.gradient(), run.effectiveLr());
-  for (long long k = 1; k <= steps && !run.diverged(); ++k) {
-    run.advance();
-    writeRunRow(out, run.step(), run.params(), run.loss(), run.gradient(), run.effectiveLr());
-  }
-  return run.diverged() ? run.step() : -1;
-}
-
-}  // namespace
 
 int runCommand(const std::vector<std::string>& words) {
   const Arguments args(words, "run",
@@ -44,11 +30,12 @@ int runCommand(const std::vector<std::string>& words) {
   long long divergedAt = -1;
   const std::string out = args.value("--out").value_or("-");
   if (out == "-") {
-    divergedAt = writeRun(run, steps, std::cout);
+    divergedAt = writeRunCsv(run, steps, std::cout).divergedAt;
     std::cout.flush();
   } else {
-    writeFileAtomically(out,
-                        [&](std::ostream& stream) { divergedAt = writeRun(run, steps, stream); });
+    writeFileAtomically(out, [&](std::ostream& stream) {
+      divergedAt = writeRunCsv(run, steps, stream).divergedAt;
+    });
   }
   if (divergedAt >= 0) std::cerr << "diverged at step " << divergedAt << '\n';
   return 0;
