@@ -28,6 +28,10 @@
 
 namespace optiscope::ui {
 
+namespace {
+constexpr long long kRowsWithoutAsking = 2'000'000;
+}  // namespace
+
 void MainWindow::buildMenus() {
   buildFileMenu();
   buildEditMenu();
@@ -221,6 +225,17 @@ QString MainWindow::exportData(QString folder) {
                             tr("%1 already has %2. Replace?").arg(folder, existing.join(", ")),
                             QMessageBox::Yes | QMessageBox::Cancel,
                             QMessageBox::Cancel) != QMessageBox::Yes)
+    return tr("cancelled");
+  // A run that raced at full speed for a minute has tens of millions of steps: say what that
+  // means on disk before writing it (about 25 bytes per number, 8 to 16 numbers per row).
+  const long long rows = totalRows(requests);
+  if (rows > kRowsWithoutAsking &&
+      QMessageBox::question(
+          this, tr("Export data"),
+          tr("The runs have %L1 steps in all: the files will take about %2 GB. Write them?")
+              .arg(rows)
+              .arg(static_cast<double>(rows) * 300e-9, 0, 'f', 1),
+          QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
     return tr("cancelled");
   const QString problem = runDataExport(requests, this);
   if (problem.isEmpty())
