@@ -7,7 +7,7 @@ OPTISCOPE_BUILD=${OPTISCOPE_BUILD:-$OPTISCOPE_ROOT/build}
 
 # Debian 12 packages; nothing else is ever downloaded.
 OPTISCOPE_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev
-  libeigen3-dev catch2 nlohmann-json3-dev xvfb xauth)
+  libeigen3-dev catch2 nlohmann-json3-dev libgif-dev xvfb xauth)
 # Only scripts/test and scripts/fuzz need these: clang and its libFuzzer runtime for the fuzz
 # harnesses (g++ brings the ASan, UBSan and TSan runtimes itself).
 OPTISCOPE_TEST_PACKAGES=(clang libclang-rt-14-dev)

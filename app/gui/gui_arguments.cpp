@@ -58,6 +58,8 @@ const char* guiUsage() {
          "       optiscope [FILE] --export-png OUT.png [--steps N] [--size WxH] [--scale K]\n"
          "       optiscope [FILE] --export-svg OUT.svg [--steps N] [--size WxH]\n"
          "       optiscope [FILE] --export-pdf OUT.pdf [--steps N] [--size WxH]\n"
+         "       optiscope [FILE] --export-gif OUT.gif [--steps N] [--frames F] [--size WxH]\n"
+         "                 [--fps R]\n"
          "  FILE                an experiment file (*.optiscope.json) to open\n"
          "  --screenshot OUT    render without a display and save a PNG of WxH pixels\n"
          "                      (default 1440x900): FILE's scene on its page at its playback\n"
@@ -66,12 +68,16 @@ const char* guiUsage() {
          "  --export-png OUT    the same, but only the page's plots and views, as arranged in\n"
          "  --export-svg OUT    a WxH window, as a PNG (K pixels per unit, default 1), or as\n"
          "  --export-pdf OUT    vectors: lines as paths, text as text\n"
+         "  --export-gif OUT    the page's runs from step 0 (a network: epoch 0) to N (default\n"
+         "                      the file's playback position, or 300 steps or 30 epochs) as an\n"
+         "                      animated GIF of F frames (default 60) of WxH pixels (default\n"
+         "                      800x600) at R frames per second (default 15)\n"
          "  Qt's own options (-platform, -style, ...) are accepted too.\n";
 }
 
 GuiArguments parseGuiArguments(int argc, char** argv) {
   GuiArguments out;
-  bool stepsGiven = false, sizeGiven = false, scaleGiven = false;
+  bool stepsGiven = false, sizeGiven = false, scaleGiven = false, animationGiven = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg.rfind("-", 0) == 0 && arg.rfind("--", 0) != 0) {  // Qt's own: left to Qt
@@ -103,20 +109,41 @@ GuiArguments parseGuiArguments(int argc, char** argv) {
     } else if (arg == "--screenshot") {
       const std::string file = takeValue();
       if (file.empty()) throw GuiArgumentError("--screenshot needs a file name");
-      if (out.figure || out.screenshot)
+      if (out.rendersHeadless())
         throw GuiArgumentError(
             "one output at a time: --screenshot with another --export or --screenshot");
       out.screenshot = file;
     } else if (arg == "--export-png" || arg == "--export-svg" || arg == "--export-pdf") {
       const std::string file = takeValue();
       if (file.empty()) throw GuiArgumentError(arg + " needs a file name");
-      if (out.figure || out.screenshot)
+      if (out.rendersHeadless())
         throw GuiArgumentError("one output at a time: " + arg +
                                " with another --export or --screenshot");
       out.figure = file;
       out.figureFormat = arg == "--export-png"   ? GuiArguments::Figure::Png
                          : arg == "--export-svg" ? GuiArguments::Figure::Svg
                                                  : GuiArguments::Figure::Pdf;
+    } else if (arg == "--export-gif") {
+      const std::string file = takeValue();
+      if (file.empty()) throw GuiArgumentError("--export-gif needs a file name");
+      if (out.rendersHeadless())
+        throw GuiArgumentError(
+            "one output at a time: --export-gif with another --export or --screenshot");
+      out.animation = file;
+    } else if (arg == "--frames" || arg == "--fps") {
+      const std::string text = takeValue();
+      long long value = 0;
+      try {
+        value = parseInteger(text, arg);
+      } catch (const SpecError&) {
+        throw GuiArgumentError(arg + " must be a whole number, got '" + text + "'");
+      }
+      const long long low = arg == "--frames" ? 2 : 1, high = arg == "--frames" ? 2000 : 50;
+      if (value < low || value > high)
+        throw GuiArgumentError(arg + " must be between " + std::to_string(low) + " and " +
+                               std::to_string(high) + ", got " + text);
+      (arg == "--frames" ? out.frames : out.fps) = static_cast<int>(value);
+      animationGiven = true;
     } else if (arg == "--scale") {
       const std::string text = takeValue();
       try {
@@ -146,6 +173,9 @@ GuiArguments parseGuiArguments(int argc, char** argv) {
   }
   if ((stepsGiven || sizeGiven) && !out.rendersHeadless())
     throw GuiArgumentError("--steps and --size go with --screenshot or --export-png/-svg/-pdf");
+  if (animationGiven && !out.animation)
+    throw GuiArgumentError("--frames and --fps go with --export-gif OUT.gif");
+  out.sizeGiven = sizeGiven;
   if (scaleGiven && out.figureFormat != GuiArguments::Figure::Png)
     throw GuiArgumentError("--scale goes with --export-png OUT.png");
   return out;

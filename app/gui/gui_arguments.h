@@ -14,16 +14,23 @@ struct GuiArguments {
   std::optional<Figure> figureFormat;
   std::optional<std::string> figure;
   double scale = 1.0;  // --scale K (PNG figures): pixels per unit of size
+  // --export-gif OUT.gif: the page's runs from step 0 as an animation, then exit
+  std::optional<std::string> animation;
+  int frames = 60;  // --frames F
+  int fps = 15;     // --fps R
   // --steps N: steps before the screenshot (default: the file's playback position, or 300 for
   // the default scene)
   std::optional<long long> steps;
-  int width = 1440, height = 900;  // --size WxH
+  int width = 1440, height = 900;  // --size WxH: the window's (a GIF's own, default 800x600)
+  bool sizeGiven = false;
   bool help = false;
 
   // Whether the window is rendered headless (a screenshot or a figure) rather than opened.
-  bool rendersHeadless() const { return screenshot || figure; }
+  bool rendersHeadless() const { return screenshot || figure || animation; }
   // The file a headless render writes.
-  const std::string& output() const { return screenshot ? *screenshot : *figure; }
+  const std::string& output() const {
+    return screenshot ? *screenshot : figure ? *figure : *animation;
+  }
 };
 
 class GuiArgumentError : public std::runtime_error {

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   if (arguments.rendersHeadless()) {
     try {
       scene = gui::sceneToRender(arguments);
+      if (arguments.animation) gui::animationToRender(arguments, scene);
     } catch (const SpecError& error) {
       std::fprintf(stderr, "optiscope: %s\n", error.what());
       return 2;

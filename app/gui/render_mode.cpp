@@ -9,6 +9,7 @@
 #include "core/experiment/experiment_io.h"
 #include "core/util/spec_error.h"
 #include "ui/app_window.h"
+#include "ui/common/animation_export.h"
 #include "ui/common/figure_export.h"
 #include "ui/common/widget_image.h"
 #include "ui/document.h"
@@ -24,6 +25,7 @@ namespace {
 constexpr int kEngineTimeoutMs = 120'000;
 constexpr int kLandscapeTimeoutMs = 30'000;
 constexpr long long kDefaultSteps = 300;
+constexpr long long kDefaultEpochs = 30;  // an animation of the network page
 
 // Lets queued work (plot refreshes, landscape results) arrive until `done` or the timeout.
 template <class Done>
@@ -66,7 +68,30 @@ Experiment sceneToRender(const GuiArguments& arguments) {
   return scene;
 }
 
-int runRenderMode(const GuiArguments& arguments, const Experiment& scene) {
+ui::AnimationOptions animationToRender(const GuiArguments& arguments, const Experiment& scene) {
+  ui::AnimationOptions animation;
+  const bool network = scene.page == ExperimentPage::Network;
+  const long long position = network ? scene.playback.networkEpochs : scene.playback.landscapeSteps;
+  animation.steps = position > 0 ? position : (network ? kDefaultEpochs : kDefaultSteps);
+  animation.frames = arguments.frames;
+  animation.fps = arguments.fps;
+  if (arguments.sizeGiven) animation.size = QSize(arguments.width, arguments.height);
+  if (const QString problem = ui::checkAnimationOptions(animation); !problem.isEmpty())
+    throw SpecError(problem.toStdString());
+  return animation;
+}
+
+int runRenderMode(const GuiArguments& arguments, const Experiment& requested) {
+  // An animation plays the runs from step 0 to the scene's position (or --steps).
+  Experiment scene = requested;
+  ui::AnimationOptions animation;
+  if (arguments.animation) {
+    animation = animationToRender(arguments, scene);
+    scene.playback.landscapeSteps = 0;
+    scene.playback.networkEpochs = 0;
+  }
+  const QSize windowSize =
+      arguments.animation ? QSize(1440, 900) : QSize(arguments.width, arguments.height);
   ui::AppWindow app;
   ui::MainWindow& window = app.window;
   try {
@@ -75,10 +100,10 @@ int runRenderMode(const GuiArguments& arguments, const Experiment& scene) {
     std::fprintf(stderr, "optiscope: %s\n", error.what());
     return 2;
   }
-  window.resize(arguments.width, arguments.height);
+  window.resize(windowSize);
   window.show();
   QApplication::processEvents();
-  if (window.size() != QSize(arguments.width, arguments.height)) {
+  if (window.size() != windowSize) {
     std::fprintf(stderr, "optiscope: --size %dx%d is smaller than the window can be (%dx%d)\n",
                  arguments.width, arguments.height, window.width(), window.height());
     return 2;
@@ -116,14 +141,16 @@ int runRenderMode(const GuiArguments& arguments, const Experiment& scene) {
   processEventsUntil([] { return false; }, 200);
   const QString output = QString::fromStdString(arguments.output());
   QString error;
+  ui::Page* page = scene.page == ExperimentPage::Network ? static_cast<ui::Page*>(app.network)
+                                                         : static_cast<ui::Page*>(app.landscape);
   if (arguments.screenshot) {
     error = ui::saveWidgetImage(window, output);
+  } else if (arguments.animation) {
+    error = ui::recordAnimation(*page, animation, output);
   } else {
     ui::FigureOptions options;
     options.format = figureFormat(*arguments.figureFormat);
     options.scale = arguments.scale;
-    ui::Page* page = scene.page == ExperimentPage::Network ? static_cast<ui::Page*>(app.network)
-                                                           : static_cast<ui::Page*>(app.landscape);
     error = ui::exportFigureParts(page->figureParts(), options, output);
   }
   if (!error.isEmpty()) {

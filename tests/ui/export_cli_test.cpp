@@ -2,6 +2,7 @@
 // in a shell, on the default scene or an experiment file.
 #include <QFile>
 #include <QImage>
+#include <QImageReader>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
 
@@ -80,6 +81,52 @@ TEST_CASE("figure exports refuse bad arguments with one line and exit code 2, wr
         QStringLiteral("--export-png"), QStringLiteral("--export-png '%1' --size 10x10").arg(out),
         QStringLiteral("--export-png '%1' --screenshot '%1'").arg(out),
         QStringLiteral("--export-png '%1' '%2'")
+            .arg(out, dir.filePath("missing.optiscope.json"))}) {
+    INFO(args.toStdString());
+    const GuiRun result = runGui(args, dir);
+    CHECK(result.exitCode == 2);
+    CHECK(result.err.trimmed().count('\n') == 0);
+    CHECK(result.err.startsWith("optiscope: "));
+    CHECK_FALSE(QFile::exists(out));
+  }
+}
+
+TEST_CASE("exporting a GIF from the command line: F frames at the asked size, the same bytes again",
+          "[ui][export][gif]") {
+  QTemporaryDir dir;
+  const QString first = dir.filePath("first.gif"), second = dir.filePath("second.gif");
+  for (const QString& out : {first, second}) {
+    const GuiRun run = runGui(
+        QStringLiteral("--export-gif '%1' --steps 120 --frames 12 --size 640x480 --fps 8").arg(out),
+        dir);
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+  }
+  QImageReader reader(first);
+  CHECK(reader.format() == "gif");
+  CHECK(reader.size() == QSize(640, 480));
+  CHECK(reader.imageCount() == 12);
+  REQUIRE_FALSE(reader.read().isNull());
+  CHECK(reader.nextImageDelay() == 130);  // 8 frames per second, in whole hundredths
+  const QByteArray bytes = readAll(first);
+  CHECK(bytes.startsWith("GIF89a"));
+  CHECK(bytes == readAll(second));
+}
+
+TEST_CASE("GIF exports refuse bad arguments with one line and exit code 2, writing nothing",
+          "[ui][export][gif]") {
+  QTemporaryDir dir;
+  const QString out = dir.filePath("never.gif");
+  for (const QString& args :
+       {QStringLiteral("--export-gif '%1' --frames 1").arg(out),
+        QStringLiteral("--export-gif '%1' --frames many").arg(out),
+        QStringLiteral("--export-gif '%1' --fps 0").arg(out),
+        QStringLiteral("--export-gif '%1' --fps 120").arg(out),
+        QStringLiteral("--export-gif '%1' --steps 10 --frames 20").arg(out),
+        QStringLiteral("--export-gif '%1' --size 20x20").arg(out), QStringLiteral("--frames 10"),
+        QStringLiteral("--export-gif '%1' --scale 2").arg(out),
+        QStringLiteral("--export-gif '%1' --export-png '%1'").arg(out),
+        QStringLiteral("--export-gif '%1' '%2'")
             .arg(out, dir.filePath("missing.optiscope.json"))}) {
     INFO(args.toStdString());
     const GuiRun result = runGui(args, dir);

@@ -1,7 +1,7 @@
 #include "ui/common/data_export.h"
 
-#include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QProgressDialog>
 #include <QRegularExpression>
 #include <QTimer>
@@ -76,13 +76,16 @@ QString runDataExport(const std::vector<RunCsvRequest>& requests, QWidget* paren
   dialog.setWindowModality(Qt::WindowModal);
   dialog.setMinimumDuration(300);  // a quick export does not flash a dialog
   QObject::connect(&dialog, &QProgressDialog::canceled, [&progress] { progress.cancel = true; });
+  // The GUI stays alive (progress, Cancel) while the worker writes; a timer looks in on it.
+  QEventLoop waiting;
   QTimer tick;
   tick.setInterval(50);
   QObject::connect(&tick, &QTimer::timeout, [&] {
     dialog.setValue(static_cast<int>(kProgressSteps * progress.done.load() / total));
+    if (finished.load()) waiting.quit();
   });
   tick.start();
-  while (!finished.load()) QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+  if (!finished.load()) waiting.exec();
   tick.stop();
   worker.join();
   dialog.reset();

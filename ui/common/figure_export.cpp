@@ -67,10 +67,22 @@ void drawWidget(QCPPainter& painter, QWidget& widget, QPoint offset, bool transp
 
 void drawPlaced(QCPPainter& painter, const QList<Placed>& placed, bool transparent) {
   for (const Placed& part : placed) {
-    if (auto* plot = qobject_cast<QCustomPlot*>(part.widget))
+    if (auto* plot = qobject_cast<QCustomPlot*>(part.widget)) {
       drawPlot(painter, *plot, part.rect, transparent);
-    else
+    } else if (part.rect.size() == part.widget->size()) {
       drawWidget(painter, *part.widget, part.rect.topLeft(), transparent);
+    } else {
+      // Drawn at its own size, scaled to the rect (keeping its shape, centered).
+      const QSize own = part.widget->size();
+      const double scale = std::min(part.rect.width() / double(own.width()),
+                                    part.rect.height() / double(own.height()));
+      painter.save();
+      painter.translate(part.rect.center() -
+                        QPointF(own.width() * scale, own.height() * scale) / 2);
+      painter.scale(scale, scale);
+      drawWidget(painter, *part.widget, QPoint(), transparent);
+      painter.restore();
+    }
   }
 }
 
@@ -147,6 +159,18 @@ QColor backgroundOf(QWidget& widget) { return widget.palette().color(QPalette::W
 }  // namespace figure_export_impl
 
 using namespace figure_export_impl;
+
+QImage renderFigureImage(const QList<PlacedPart>& parts, QSize size, const QColor& background) {
+  QImage image(size, QImage::Format_RGB32);
+  image.fill(background);
+  QList<Placed> placed;
+  for (const PlacedPart& part : parts)
+    if (part.widget && !part.widget->size().isEmpty()) placed.append({part.widget, part.rect});
+  QCPPainter painter(&image);
+  drawPlaced(painter, placed, false);
+  painter.end();
+  return image;
+}
 
 bool isBeingExported(const QCustomPlot& plot) { return plot.property(kExportingProperty).toBool(); }
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QColor>
+#include <QImage>
 #include <QList>
+#include <QRect>
 #include <QSize>
 #include <QString>
 #include <optional>
@@ -44,6 +47,15 @@ QString exportFigurePart(QWidget& part, QSize size, const FigureOptions& options
 // bounding box; what lies between them, such as panels and buttons, is left out).
 QString exportFigureParts(const QList<FigurePart>& parts, const FigureOptions& options,
                           const QString& path);
+
+// A widget drawn into a rect of a figure: a plot is laid out for the rect; any other widget is
+// drawn at its own size, scaled to fit the rect.
+struct PlacedPart {
+  QWidget* widget = nullptr;
+  QRect rect;
+};
+// The parts drawn over `size` pixels on `background` (animations draw each frame with it).
+QImage renderFigureImage(const QList<PlacedPart>& parts, QSize size, const QColor& background);
 
 // Whether `plot` is being laid out and drawn for a figure right now. Its axis ranges are
 // restored afterwards; a view that reacts to layout or range changes (asking for a new

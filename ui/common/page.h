@@ -41,6 +41,14 @@ class Page : public QWidget {
   // The plots and drawn views that make the page's figure (File → Export figure…), in reading
   // order; those not visible now are left out of a whole-page figure.
   virtual QList<FigurePart> figureParts() const = 0;
+  // What an animation of the page shows: the main view first, then the plots beside it.
+  virtual QList<FigurePart> animationParts() const { return figureParts(); }
+  // Brings every animated part up to the runs' current position (plots refresh at once, views
+  // computed off the GUI thread are waited for). False if that did not happen in time.
+  virtual bool settleFigure(int timeoutMs) {
+    Q_UNUSED(timeoutMs);
+    return true;
+  }
   // Replaces the page's scene with its default one.
   virtual void loadDefaultScene() = 0;
 

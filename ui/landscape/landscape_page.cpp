@@ -109,6 +109,13 @@ QList<FigurePart> LandscapePage::figureParts() const {
           {tr("Effective learning rate"), m_sidePlots->learningRatePlot()}};
 }
 
+bool LandscapePage::settleFigure(int timeoutMs) {
+  Q_UNUSED(timeoutMs);  // the view follows each poll at once; the plots refresh on a timer
+  m_sidePlots->lossPlot()->refreshNow();
+  m_sidePlots->learningRatePlot()->refreshNow();
+  return true;
+}
+
 void LandscapePage::loadDefaultScene() {
   Experiment defaults;
   defaults.landscape = defaultLandscapeScene();

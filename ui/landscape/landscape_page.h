@@ -29,6 +29,7 @@ class LandscapePage : public Page {
   QList<QAction*> viewActions() const override { return m_viewActions; }
   QList<QPair<QString, QString>> gestures() const override;
   QList<FigurePart> figureParts() const override;
+  bool settleFigure(int timeoutMs) override;
   void loadDefaultScene() override;
   ExperimentPage experimentPage() const override { return ExperimentPage::Landscape; }
   void captureScene(Experiment& into) const override;

@@ -1,6 +1,7 @@
 #include "ui/network/network_page.h"
 
 #include <QCheckBox>
+#include <QEventLoop>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -8,6 +9,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -104,6 +106,28 @@ QList<FigurePart> NetworkPage::figureParts() const {
           {slice++ == 0 ? tr("Loss landscape") : tr("Loss landscape (%1)").arg(slice), plot});
   }
   return parts;
+}
+
+QList<FigurePart> NetworkPage::animationParts() const {
+  return {{tr("Decision maps"), m_maps}, {tr("Loss"), m_loss}, {tr("Accuracy"), m_accuracy}};
+}
+
+bool NetworkPage::settleFigure(int timeoutMs) {
+  // The maps are computed off the GUI thread: ask for them at this position and wait.
+  bool shown = false;
+  QEventLoop waiting;
+  const QMetaObject::Connection connection =
+      connect(m_maps, &DecisionMapsArea::mapsShown, &waiting, [&] {
+        shown = true;
+        waiting.quit();
+      });
+  QTimer::singleShot(timeoutMs, &waiting, &QEventLoop::quit);
+  m_maps->requestNow();
+  if (!shown) waiting.exec();
+  disconnect(connection);
+  m_loss->refreshNow();
+  m_accuracy->refreshNow();
+  return shown;
 }
 
 void NetworkPage::loadDefaultScene() {

@@ -36,6 +36,8 @@ class NetworkPage : public Page {
   QList<QAction*> viewActions() const override { return {}; }
   QList<QPair<QString, QString>> gestures() const override;
   QList<FigurePart> figureParts() const override;
+  QList<FigurePart> animationParts() const override;
+  bool settleFigure(int timeoutMs) override;
   void loadDefaultScene() override;
   ExperimentPage experimentPage() const override { return ExperimentPage::Network; }
   void captureScene(Experiment& into) const override;
