@@ -73,22 +73,17 @@ TEST_CASE("figure exports refuse bad arguments with one line and exit code 2, wr
           "[ui][export]") {
   QTemporaryDir dir;
   const QString out = dir.filePath("never.png");
-  for (const QString& args :
-       {QStringLiteral("--export-png '%1' --scale 0").arg(out),
-        QStringLiteral("--export-png '%1' --scale 9").arg(out),
-        QStringLiteral("--export-png '%1' --scale two").arg(out),
-        QStringLiteral("--export-svg '%1' --scale 2").arg(out), QStringLiteral("--scale 2"),
-        QStringLiteral("--export-png"), QStringLiteral("--export-png '%1' --size 10x10").arg(out),
-        QStringLiteral("--export-png '%1' --screenshot '%1'").arg(out),
-        QStringLiteral("--export-png '%1' '%2'")
-            .arg(out, dir.filePath("missing.optiscope.json"))}) {
-    INFO(args.toStdString());
-    const GuiRun result = runGui(args, dir);
-    CHECK(result.exitCode == 2);
-    CHECK(result.err.trimmed().count('\n') == 0);
-    CHECK(result.err.startsWith("optiscope: "));
-    CHECK_FALSE(QFile::exists(out));
-  }
+  optiscope::testing::checkRefused(
+      QStringList{QStringLiteral("--export-png '%1' --scale 0").arg(out),
+                  QStringLiteral("--export-png '%1' --scale 9").arg(out),
+                  QStringLiteral("--export-png '%1' --scale two").arg(out),
+                  QStringLiteral("--export-svg '%1' --scale 2").arg(out),
+                  QStringLiteral("--scale 2"), QStringLiteral("--export-png"),
+                  QStringLiteral("--export-png '%1' --size 10x10").arg(out),
+                  QStringLiteral("--export-png '%1' --screenshot '%1'").arg(out),
+                  QStringLiteral("--export-png '%1' '%2'")
+                      .arg(out, dir.filePath("missing.optiscope.json"))},
+      out, dir);
 }
 
 TEST_CASE("exporting a GIF from the command line: F frames at the asked size, the same bytes again",
@@ -117,22 +112,17 @@ TEST_CASE("GIF exports refuse bad arguments with one line and exit code 2, writi
           "[ui][export][gif]") {
   QTemporaryDir dir;
   const QString out = dir.filePath("never.gif");
-  for (const QString& args :
-       {QStringLiteral("--export-gif '%1' --frames 1").arg(out),
-        QStringLiteral("--export-gif '%1' --frames many").arg(out),
-        QStringLiteral("--export-gif '%1' --fps 0").arg(out),
-        QStringLiteral("--export-gif '%1' --fps 120").arg(out),
-        QStringLiteral("--export-gif '%1' --steps 10 --frames 20").arg(out),
-        QStringLiteral("--export-gif '%1' --size 20x20").arg(out), QStringLiteral("--frames 10"),
-        QStringLiteral("--export-gif '%1' --scale 2").arg(out),
-        QStringLiteral("--export-gif '%1' --export-png '%1'").arg(out),
-        QStringLiteral("--export-gif '%1' '%2'")
-            .arg(out, dir.filePath("missing.optiscope.json"))}) {
-    INFO(args.toStdString());
-    const GuiRun result = runGui(args, dir);
-    CHECK(result.exitCode == 2);
-    CHECK(result.err.trimmed().count('\n') == 0);
-    CHECK(result.err.startsWith("optiscope: "));
-    CHECK_FALSE(QFile::exists(out));
-  }
+  optiscope::testing::checkRefused(
+      QStringList{QStringLiteral("--export-gif '%1' --frames 1").arg(out),
+                  QStringLiteral("--export-gif '%1' --frames many").arg(out),
+                  QStringLiteral("--export-gif '%1' --fps 0").arg(out),
+                  QStringLiteral("--export-gif '%1' --fps 120").arg(out),
+                  QStringLiteral("--export-gif '%1' --steps 10 --frames 20").arg(out),
+                  QStringLiteral("--export-gif '%1' --size 20x20").arg(out),
+                  QStringLiteral("--frames 10"),
+                  QStringLiteral("--export-gif '%1' --scale 2").arg(out),
+                  QStringLiteral("--export-gif '%1' --export-png '%1'").arg(out),
+                  QStringLiteral("--export-gif '%1' '%2'")
+                      .arg(out, dir.filePath("missing.optiscope.json"))},
+      out, dir);
 }

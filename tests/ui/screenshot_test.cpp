@@ -57,21 +57,16 @@ TEST_CASE("screenshot mode (--screenshot) rejects bad arguments with one line an
           "[ui][screenshot]") {
   QTemporaryDir dir;
   const QString png = dir.filePath("never.png");
-  for (const QString& args :
-       {QStringLiteral("--screenshot '%1' --size 10x10").arg(png),
-        QStringLiteral("--screenshot '%1' --size wide").arg(png),
-        QStringLiteral("--screenshot '%1' --steps -4").arg(png),
-        QStringLiteral("--screenshot '%1' --steps many").arg(png), QStringLiteral("--screenshot"),
-        QStringLiteral("--steps 10"), QStringLiteral("--bogus"),
-        QStringLiteral("--screenshot '%1' '%2'").arg(png, dir.filePath("missing.optiscope.json")),
-        QStringLiteral("--screenshot '%1' a.optiscope.json b.optiscope.json").arg(png)}) {
-    INFO(args.toStdString());
-    const Result result = runGui(args, dir);
-    CHECK(result.exitCode == 2);
-    CHECK(result.err.trimmed().count('\n') == 0);
-    CHECK(result.err.startsWith("optiscope: "));
-    CHECK_FALSE(QFile::exists(png));
-  }
+  optiscope::testing::checkRefused(
+      QStringList{
+          QStringLiteral("--screenshot '%1' --size 10x10").arg(png),
+          QStringLiteral("--screenshot '%1' --size wide").arg(png),
+          QStringLiteral("--screenshot '%1' --steps -4").arg(png),
+          QStringLiteral("--screenshot '%1' --steps many").arg(png), QStringLiteral("--screenshot"),
+          QStringLiteral("--steps 10"), QStringLiteral("--bogus"),
+          QStringLiteral("--screenshot '%1' '%2'").arg(png, dir.filePath("missing.optiscope.json")),
+          QStringLiteral("--screenshot '%1' a.optiscope.json b.optiscope.json").arg(png)},
+      png, dir);
 }
 
 TEST_CASE("screenshot mode renders an experiment file's scene on its page", "[ui][screenshot]") {

@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QTemporaryDir>
 #include <QTest>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 
 namespace optiscope::testing {
@@ -31,6 +32,18 @@ GuiRun runGui(const QString& args, const QTemporaryDir& dir) {
   QFile file(err);
   file.open(QIODevice::ReadOnly);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, QString::fromUtf8(file.readAll())};
+}
+
+void checkRefused(const QStringList& argumentLists, const QString& output,
+                  const QTemporaryDir& dir) {
+  for (const QString& args : argumentLists) {
+    INFO(args.toStdString());
+    const GuiRun result = runGui(args, dir);
+    CHECK(result.exitCode == 2);
+    CHECK(result.err.trimmed().count('\n') == 0);
+    CHECK(result.err.startsWith("optiscope: "));
+    CHECK_FALSE(QFile::exists(output));
+  }
 }
 
 void typeInto(QLineEdit* edit, const QString& text) {

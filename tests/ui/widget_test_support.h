@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 class QLineEdit;
@@ -18,6 +19,11 @@ struct GuiRun {
   QString err;
 };
 GuiRun runGui(const QString& args, const QTemporaryDir& dir);
+
+// Runs the GUI with each of `argumentLists` and checks that each was refused as a user must
+// see it: exit code 2, one line on standard error starting "optiscope: ", and no `output`.
+void checkRefused(const QStringList& argumentLists, const QString& output,
+                  const QTemporaryDir& dir);
 
 // Types `text` into a line edit as a user would (select all, type, Enter).
 void typeInto(QLineEdit* edit, const QString& text);
