@@ -15,6 +15,7 @@ class QToolBar;
 
 namespace optiscope::ui {
 
+class AnimationExportDialog;
 class Document;
 class FigureExportDialog;
 class Page;
@@ -56,6 +57,8 @@ class MainWindow : public QMainWindow {
   // File → Export figure…: the dialog for the shown page, with `part` (an index in its
   // figureParts(), or -1 for the whole page) chosen. It deletes itself when closed.
   FigureExportDialog* openFigureExport(int part = -1);
+  // File → Export animation…: the dialog for the shown page. It deletes itself when closed.
+  AnimationExportDialog* openAnimationExport();
   // File → Export data…: every run of the shown page as CSV into `folder` (asked for when
   // empty), asking before it replaces files there. Returns what went wrong, empty on success.
   QString exportData(QString folder = {});

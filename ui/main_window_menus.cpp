@@ -15,6 +15,7 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
+#include "ui/common/animation_export_dialog.h"
 #include "ui/common/data_export.h"
 #include "ui/common/figure_export_dialog.h"
 #include "ui/common/help_dialogs.h"
@@ -87,6 +88,10 @@ void MainWindow::buildFileMenu() {
   figure->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   figure->setToolTip(tr("a plot or the whole page as PNG, SVG or PDF"));
   connect(figure, &QAction::triggered, this, [this] { openFigureExport(); });
+  QAction* animation = file->addAction(tr("Export a&nimation…"));
+  animation->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
+  animation->setToolTip(tr("the runs from the start as an animated GIF"));
+  connect(animation, &QAction::triggered, this, [this] { openAnimationExport(); });
   QAction* data = file->addAction(tr("Export &data…"));
   data->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
   data->setToolTip(tr("every run of this page as CSV, one file per run"));
@@ -99,7 +104,7 @@ void MainWindow::buildFileMenu() {
   quit->setShortcut(QKeySequence::Quit);
   quit->setMenuRole(QAction::QuitRole);
   connect(quit, &QAction::triggered, this, &QWidget::close);
-  m_fileActions = {fresh, figure, data, shot, quit};
+  m_fileActions = {fresh, figure, animation, data, shot, quit};
 }
 
 void MainWindow::fillRecentMenu() {
@@ -191,6 +196,13 @@ void MainWindow::buildHelpMenu() {
 
 FigureExportDialog* MainWindow::openFigureExport(int part) {
   auto* dialog = new FigureExportDialog(m_shown->figureParts(), part, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
+  return dialog;
+}
+
+AnimationExportDialog* MainWindow::openAnimationExport() {
+  auto* dialog = new AnimationExportDialog(*m_shown, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->open();
   return dialog;

@@ -19,6 +19,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "ui/common/export_dialog_parts.h"
+
 namespace optiscope::ui {
 
 namespace figure_dialog_impl {
@@ -96,18 +98,9 @@ FigureExportDialog::FigureExportDialog(QList<FigurePart> parts, int part, QWidge
   m_scale->setPrefix(QStringLiteral("× "));
   m_scale->setAccessibleName(tr("Scale"));
   m_scale->setToolTip(tr("pixels per unit of size: 2 for print or a high-density screen"));
-  m_problem->setWordWrap(true);
-  m_problem->setStyleSheet(QStringLiteral("color: #c0392b"));
-  m_problem->hide();
+  makeProblemLabel(m_problem);
 
-  // A widget, not a layout, so that the form's label can point at it (Alt+S).
-  auto* size = new QWidget;
-  auto* sizeRow = new QHBoxLayout(size);
-  sizeRow->setContentsMargins(0, 0, 0, 0);
-  sizeRow->addWidget(m_width);
-  sizeRow->addWidget(new QLabel(QStringLiteral("×")));
-  sizeRow->addWidget(m_height);
-  size->setFocusProxy(m_width);
+  QWidget* size = sizeRow(m_width, m_height);
   auto* form = new QFormLayout;
   form->addRow(tr("&Export"), m_part);
   form->addRow(tr("&Format"), m_format);
@@ -196,13 +189,13 @@ QString FigureExportDialog::exportTo(const QString& path) {
 
 void FigureExportDialog::exportChosen() {
   const FigureFormat format = options().format;
-  QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-  if (folder.isEmpty() || !QDir(folder).exists()) folder = QDir::homePath();
+  const QString folder = exportFolder();
   const int index = m_part->currentData().toInt();
   QString stem = index == kWholePage ? QStringLiteral("page") : m_parts[index].name.toLower();
   stem.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-  QString path = m_chooseFile(
-      folder + QStringLiteral("/optiscope-%1.%2").arg(stem, figureSuffix(format)), filterOf(format));
+  QString path =
+      m_chooseFile(folder + QStringLiteral("/optiscope-%1.%2").arg(stem, figureSuffix(format)),
+                   filterOf(format));
   if (path.isEmpty()) return;
   // The format chosen in the dialog decides; a name without its suffix gets it.
   if (figureFormatOf(path) != format) path += QLatin1Char('.') + figureSuffix(format);
