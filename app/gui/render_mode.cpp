@@ -16,7 +16,6 @@
 #include "ui/landscape/landscape_evaluator.h"
 #include "ui/landscape/landscape_page.h"
 #include "ui/landscape/landscape_view.h"
-#include "ui/network/decision_maps_area.h"
 #include "ui/network/network_page.h"
 
 namespace optiscope::gui {
@@ -126,23 +125,18 @@ int runRenderMode(const GuiArguments& arguments, const Experiment& requested) {
       return 1;
     }
   }
-  if (scene.page == ExperimentPage::Network) {
-    // The decision maps are computed off the GUI thread: ask for them at this position.
-    bool shown = false;
-    QObject::connect(app.network->maps(), &ui::DecisionMapsArea::mapsShown,
-                     [&shown] { shown = true; });
-    app.network->maps()->requestNow();
-    if (!processEventsUntil([&shown] { return shown; }, kLandscapeTimeoutMs)) {
-      std::fprintf(stderr, "optiscope: the decision maps were not computed in time\n");
-      return 1;
-    }
+  ui::Page* page = scene.page == ExperimentPage::Network ? static_cast<ui::Page*>(app.network)
+                                                         : static_cast<ui::Page*>(app.landscape);
+  // Views computed off the GUI thread (the decision maps) are asked for at this position and
+  // waited for; plots refresh now.
+  if (!page->settleFigure(kLandscapeTimeoutMs)) {
+    std::fprintf(stderr, "optiscope: the page was not drawn in time\n");
+    return 1;
   }
   // One more round so that everything reacting to the last results has drawn.
   processEventsUntil([] { return false; }, 200);
   const QString output = QString::fromStdString(arguments.output());
   QString error;
-  ui::Page* page = scene.page == ExperimentPage::Network ? static_cast<ui::Page*>(app.network)
-                                                         : static_cast<ui::Page*>(app.landscape);
   if (arguments.screenshot) {
     error = ui::saveWidgetImage(window, output);
   } else if (arguments.animation) {
