@@ -19,6 +19,7 @@
 #include "ui/common/status_readout.h"
 #include "ui/common/wheel_guard.h"
 #include "ui/document.h"
+#include "ui/presentation_mode.h"
 
 namespace optiscope::ui {
 
@@ -44,6 +45,7 @@ MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
     }
   }
   m_document = new Document(this);
+  m_presentation = new PresentationMode(*this);
   connect(m_document, &Document::changed, this, &MainWindow::showTitle);
   buildMenus();
   installFigureMenus();
@@ -151,6 +153,8 @@ void MainWindow::showTitle() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (m_document->maybeSave(tr("closing"))) {
+    // The session saves the window as the user keeps it, not as presented.
+    m_presentation->leave();
     event->accept();
   } else {
     event->ignore();

@@ -20,6 +20,7 @@ class Document;
 class FigureExportDialog;
 class Page;
 class PlaybackControls;
+class PresentationMode;
 class SpeedControl;
 class StatusReadout;
 
@@ -44,6 +45,7 @@ class MainWindow : public QMainWindow {
   StatusReadout* statusReadout() const { return m_status; }
   QActionGroup* themeActions() const { return m_themes; }
   Document* document() const { return m_document; }
+  PresentationMode* presentation() const { return m_presentation; }
   // saveState() as every page has its docks (hidden pages' docks as their page left them).
   QByteArray saveLayout();
   // restoreState() of a saveLayout(): each page gets its docks back as it left them.
@@ -92,6 +94,7 @@ class MainWindow : public QMainWindow {
   StatusReadout* m_status = nullptr;
   QActionGroup* m_themes = nullptr;
   Document* m_document = nullptr;
+  PresentationMode* m_presentation = nullptr;
   QMenu* m_recentMenu = nullptr;
   QMenu* m_viewMenu = nullptr;
   QAction* m_pageActionsEnd = nullptr;  // the separator after the page's View actions

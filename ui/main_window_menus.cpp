@@ -26,6 +26,7 @@
 #include "ui/common/widget_image.h"
 #include "ui/document.h"
 #include "ui/main_window.h"
+#include "ui/presentation_mode.h"
 
 namespace optiscope::ui {
 
@@ -59,6 +60,10 @@ QList<ShortcutGroup> MainWindow::shortcutGroups() const {
           {tr("Runs"), m_runActions, {}},
           {tr("View"), m_shown->viewActions(), m_shown->gestures()},
           {tr("Pages"), m_pageActions, {}},
+          {tr("Presentation"),
+           {m_presentation->toggleAction(), m_presentation->leaveAction(),
+            m_presentation->largerTextAction(), m_presentation->smallerTextAction()},
+           {}},
           {tr("File"), m_fileActions, {}}};
 }
 
@@ -144,6 +149,9 @@ void MainWindow::buildViewMenu() {
     m_themes->addAction(action);
     connect(action, &QAction::triggered, this, [choice] { applyTheme(choice); });
   }
+  m_viewMenu->addAction(m_presentation->toggleAction());
+  m_viewMenu->addAction(m_presentation->largerTextAction());
+  m_viewMenu->addAction(m_presentation->smallerTextAction());
   m_viewMenu->addSeparator();
   for (int i = 0; i < m_pages.size(); ++i) {
     QAction* show = m_viewMenu->addAction(tr("%1 page").arg(m_pages[i]->title()));

@@ -19,6 +19,7 @@
 #include "ui/common/theme.h"
 #include "ui/document.h"
 #include "ui/main_window.h"
+#include "ui/presentation_mode.h"
 
 namespace optiscope::ui {
 namespace {
@@ -27,6 +28,7 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kTheme = QStringLiteral("view/theme");
 const QString kPage = QStringLiteral("window/page");
+const QString kPresentationFontScale = QStringLiteral("presentation/fontScale");
 const QString kDocumentPath = QStringLiteral("document/path");
 const QString kDocumentModified = QStringLiteral("document/modified");
 
@@ -66,6 +68,8 @@ QString WindowSession::restore() {
   for (QAction* action : m_window.themeActions()->actions())
     if (action->data().toString() == themeName(theme)) action->setChecked(true);
   applyTheme(theme);
+  m_window.presentation()->setFontScale(
+      m_settings.value(kPresentationFontScale, PresentationMode::kDefaultFontScale).toDouble());
   restoreGeometryOnScreen();
   m_window.restoreLayout(m_settings.value(kState).toByteArray());
   for (Page* page : m_window.pages()) page->restorePreferences(m_settings);
@@ -117,6 +121,7 @@ void WindowSession::save() {
   m_settings.setValue(kState, m_window.saveLayout());
   m_settings.setValue(kPage, m_window.currentPageIndex());
   m_settings.setValue(kTheme, checkedTheme(m_window));
+  m_settings.setValue(kPresentationFontScale, m_window.presentation()->fontScale());
   for (const Page* page : m_window.pages()) page->savePreferences(m_settings);
   m_settings.setValue(kDocumentPath, m_window.document()->path());
   m_settings.setValue(kDocumentModified, m_window.document()->isModified());

@@ -43,11 +43,13 @@ TEST_CASE("F1 groups the Landscape page's shortcuts and lists each key once", "[
   AppWindow app;
   app.window.showPage(0);
   const QList<ShortcutGroup> groups = app.window.shortcutGroups();
-  CHECK(groupTitles(groups) == QStringList{"Playback", "Runs", "View", "Pages", "File"});
+  CHECK(groupTitles(groups) ==
+        QStringList{"Playback", "Runs", "View", "Pages", "Presentation", "File"});
   const QStringList keys = listedKeys(groups);
   QStringList unique = keys;
   CHECK(unique.removeDuplicates() == 0);
-  for (const char* key : {"Space", "Right", "R", "Home", "L", "C", "X", "Ctrl+1", "Ctrl+2"})
+  for (const char* key :
+       {"Space", "Right", "R", "Home", "L", "C", "X", "Ctrl+1", "Ctrl+2", "F5", "Esc", "Ctrl+-"})
     CHECK(keys.count(QString::fromLatin1(key)) == 1);
 
   const QString html = shortcutsHtml(QStringLiteral("Landscape"), groups);
@@ -56,7 +58,7 @@ TEST_CASE("F1 groups the Landscape page's shortcuts and lists each key once", "[
   CHECK(rendered.contains(QStringLiteral("Space")));
   CHECK(rendered.contains(QStringLiteral("Click")));  // the landscape's mouse gestures
   CHECK(html.contains(QStringLiteral("<b>Landscape</b>")));
-  for (const char* title : {"Playback", "Runs", "View", "Pages", "File"})
+  for (const char* title : {"Playback", "Runs", "View", "Pages", "Presentation", "File"})
     CHECK(html.contains(QStringLiteral("<i>%1</i>").arg(QString::fromLatin1(title))));
 }
 

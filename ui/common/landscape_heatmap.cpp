@@ -8,6 +8,7 @@
 #include "ui/common/fitted_ticker.h"
 #include "ui/common/landscape_color_ticker.h"
 #include "ui/common/landscape_contour_layer.h"
+#include "ui/common/plot_style.h"
 
 namespace optiscope::ui {
 
@@ -110,13 +111,7 @@ void LandscapeHeatmap::setContoursShown(bool shown) {
 }
 
 void LandscapeHeatmap::applyPalette(const QPalette& palette) {
-  const QColor text = palette.color(QPalette::WindowText);
-  QCPAxis* axis = m_colorScale->axis();
-  axis->setBasePen(QPen(text, 1));
-  axis->setTickPen(QPen(text, 1));
-  axis->setSubTickPen(QPen(text, 1));
-  axis->setTickLabelColor(text);
-  axis->setLabelColor(text);
+  styleAxis(*m_colorScale->axis(), palette, m_plot->font());
 }
 
 }  // namespace optiscope::ui

@@ -49,6 +49,9 @@ class Page : public QWidget {
     Q_UNUSED(timeoutMs);
     return true;
   }
+  // While presenting (presentation_mode.h), a page folds its side panels to what a presenter
+  // needs; the host restores the docks' layout itself when the presentation ends.
+  virtual void setPresenting(bool presenting) { Q_UNUSED(presenting); }
   // Replaces the page's scene with its default one.
   virtual void loadDefaultScene() = 0;
 

@@ -14,6 +14,7 @@
 #include "core/optim/registry.h"
 #include "core/optim/schedule.h"
 #include "ui/common/drawn_icons.h"
+#include "ui/common/presentation_look.h"
 #include "ui/common/run_card_extras.h"
 #include "ui/common/run_controller.h"
 #include "ui/common/run_row_parts.h"
@@ -176,7 +177,7 @@ bool RunCard::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void RunCard::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::PaletteChange) refreshStyle();
+  if (isLookChange(*event)) refreshStyle();
   QFrame::changeEvent(event);
 }
 

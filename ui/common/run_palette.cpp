@@ -34,6 +34,11 @@ double contrastRatio(const QColor& a, const QColor& b) {
 
 QColor readableOn(const QColor& color, const QColor& background) {
   if (contrastRatio(color, background) >= kTooFaint) return color;
+  return withContrast(color, background, kReadableContrast);
+}
+
+QColor withContrast(const QColor& color, const QColor& background, double contrast) {
+  if (contrastRatio(color, background) >= contrast) return color;
   const bool lightBackground = luminance(background) > 0.5;
   const QColor target = lightBackground ? QColor(Qt::black) : QColor(Qt::white);
   // The smallest step towards black (or white) that reads; hue and saturation stay.
@@ -43,7 +48,7 @@ QColor readableOn(const QColor& color, const QColor& background) {
         static_cast<float>(color.redF() + (target.redF() - color.redF()) * t),
         static_cast<float>(color.greenF() + (target.greenF() - color.greenF()) * t),
         static_cast<float>(color.blueF() + (target.blueF() - color.blueF()) * t));
-    if (contrastRatio(mixed, background) >= kReadableContrast) return mixed;
+    if (contrastRatio(mixed, background) >= contrast) return mixed;
   }
   return target;
 }

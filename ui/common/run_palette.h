@@ -15,5 +15,8 @@ double contrastRatio(const QColor& a, const QColor& b);
 // on a light background (lightened on a dark one) until its contrast is 3. A run's yellow
 // title stays yellowish on the light theme and its swatch keeps the true color.
 QColor readableOn(const QColor& color, const QColor& background);
+// `color` moved towards black on a light background (white on a dark one) by the smallest step
+// that gives at least `contrast` against it; hue and saturation stay. As it is when it has.
+QColor withContrast(const QColor& color, const QColor& background, double contrast);
 
 }  // namespace optiscope::ui

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "ui/common/presentation_look.h"
+
 namespace optiscope::ui {
 
 namespace {
@@ -26,25 +28,14 @@ const QColor kMarkerHalo(0, 0, 0, 170);
 LandscapeMarkers::LandscapeMarkers(QCustomPlot* plot, QCPAxisRect* axisRect,
                                    const QString& minimaLayer, const QString& startLayer)
     : m_axisRect(axisRect) {
-  m_minimaHalo = markerCurve(
-      axisRect, minimaLayer,
-      QCPScatterStyle(QCPScatterStyle::ssStar, QPen(kMarkerHalo, 4.0), Qt::NoBrush, 15));
-  m_minima =
-      markerCurve(axisRect, minimaLayer,
-                  QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 1.6), Qt::NoBrush, 15));
-  m_startHalo = markerCurve(
-      axisRect, startLayer,
-      QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(kMarkerHalo, 4.0), Qt::NoBrush, 16));
-  m_startMarker = markerCurve(
-      axisRect, startLayer,
-      QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(Qt::white, 1.8), Qt::NoBrush, 16));
-  m_hover = markerCurve(
-      axisRect, startLayer,
-      QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2.0), Qt::NoBrush, 15));
+  m_minimaHalo = markerCurve(axisRect, minimaLayer, {});
+  m_minima = markerCurve(axisRect, minimaLayer, {});
+  m_startHalo = markerCurve(axisRect, startLayer, {});
+  m_startMarker = markerCurve(axisRect, startLayer, {});
+  m_hover = markerCurve(axisRect, startLayer, {});
   m_hintArrow = new QCPItemLine(plot);
   m_hintArrow->setLayer(startLayer);
   m_hintArrow->setClipToAxisRect(false);
-  m_hintArrow->setPen(QPen(Qt::white, 2.5));
   m_hintArrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 14, 16));
   m_hintArrow->setSelectable(false);
   m_hintArrow->setVisible(false);
@@ -59,6 +50,20 @@ LandscapeMarkers::LandscapeMarkers(QCustomPlot* plot, QCPAxisRect* axisRect,
   m_hintText->setVisible(false);
   for (QCPItemPosition* position : {m_hintArrow->start, m_hintArrow->end, m_hintText->position})
     position->setType(QCPItemPosition::ptAbsolute);
+  applyLook();
+}
+
+void LandscapeMarkers::applyLook() {
+  const auto style = [](QCPScatterStyle::ScatterShape shape, const QColor& color, double width,
+                        double size) {
+    return QCPScatterStyle(shape, QPen(color, scaledWidth(width)), Qt::NoBrush, scaledWidth(size));
+  };
+  m_minimaHalo->setScatterStyle(style(QCPScatterStyle::ssStar, kMarkerHalo, 4.0, 15));
+  m_minima->setScatterStyle(style(QCPScatterStyle::ssStar, Qt::white, 1.6, 15));
+  m_startHalo->setScatterStyle(style(QCPScatterStyle::ssCrossCircle, kMarkerHalo, 4.0, 16));
+  m_startMarker->setScatterStyle(style(QCPScatterStyle::ssCrossCircle, Qt::white, 1.8, 16));
+  m_hover->setScatterStyle(style(QCPScatterStyle::ssCircle, Qt::white, 2.0, 15));
+  m_hintArrow->setPen(QPen(Qt::white, scaledWidth(2.5)));
 }
 
 void LandscapeMarkers::updateStartHint() {

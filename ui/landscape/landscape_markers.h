@@ -32,6 +32,8 @@ class LandscapeMarkers {
   // Places (or hides) the arrow towards a start outside the view; call after the view or
   // its layout changed.
   void updateStartHint();
+  // Pens and sizes as the presentation look has them (presentation_look.h).
+  void applyLook();
   // The arrow (visible only while the start is off the map).
   QCPItemLine* startHint() const { return m_hintArrow; }
 

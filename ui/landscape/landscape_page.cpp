@@ -87,6 +87,9 @@ QList<QDockWidget*> LandscapePage::addDocks(QMainWindow* window) {
   QDockWidget* runs = dockOf(m_runsPanel, tr("Runs"), QStringLiteral("RunsDock"), window);
   QDockWidget* plots =
       dockOf(m_sidePlots, tr("Loss and learning rates"), QStringLiteral("PlotsDock"), window);
+  m_functionDock = function;
+  m_plotsDock = plots;
+  m_runsDock = runs;
   window->addDockWidget(Qt::RightDockWidgetArea, function);
   window->addDockWidget(Qt::RightDockWidgetArea, runs);
   window->addDockWidget(Qt::BottomDockWidgetArea, plots);
@@ -94,6 +97,19 @@ QList<QDockWidget*> LandscapePage::addDocks(QMainWindow* window) {
   window->resizeDocks({runs}, {400}, Qt::Horizontal);
   window->resizeDocks({plots}, {260}, Qt::Vertical);
   return {function, runs, plots};
+}
+
+void LandscapePage::setPresenting(bool presenting) {
+  if (!presenting || !m_functionDock) return;
+  m_functionDock->hide();
+  // The plots get the room their larger labels need (a third of the screen), the landscape
+  // keeps most of the width.
+  auto* window = qobject_cast<QMainWindow*>(m_plotsDock->parentWidget());
+  if (!window || !window->screen()) return;
+  const QSize screen = window->screen()->geometry().size();
+  window->resizeDocks({m_plotsDock}, {screen.height() * 36 / 100}, Qt::Vertical);
+  window->resizeDocks({m_runsDock}, {std::min(m_runsDock->width(), screen.width() * 28 / 100)},
+                      Qt::Horizontal);
 }
 
 QList<QPair<QString, QString>> LandscapePage::gestures() const {

@@ -42,6 +42,8 @@ class LandscapePage : public Page {
   LandscapeView* view() const { return m_view; }
   FunctionPanel* functionPanel() const { return m_functionPanel; }
   SidePlots* sidePlots() const { return m_sidePlots; }
+  // Folds the Function dock: a presenter changes the function from the keyboard or a lesson.
+  void setPresenting(bool presenting) override;
 
  private:
   void buildViewActions();
@@ -52,6 +54,9 @@ class LandscapePage : public Page {
   FunctionPanel* m_functionPanel;
   RunsPanel* m_runsPanel;
   SidePlots* m_sidePlots;
+  QDockWidget* m_functionDock = nullptr;
+  QDockWidget* m_plotsDock = nullptr;
+  QDockWidget* m_runsDock = nullptr;
   QList<QAction*> m_viewActions;
 };
 

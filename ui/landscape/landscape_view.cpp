@@ -12,6 +12,7 @@
 #include "ui/common/figure_export.h"
 #include "ui/common/landscape_heatmap.h"
 #include "ui/common/plot_style.h"
+#include "ui/common/presentation_look.h"
 #include "ui/landscape/landscape_controller.h"
 #include "ui/landscape/landscape_evaluator.h"
 #include "ui/landscape/landscape_markers.h"
@@ -106,9 +107,6 @@ void LandscapeView::buildPlot() {
   rect->axis(QCPAxis::atLeft)->setLabel(QStringLiteral("y"));
   rect->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
   m_plot->legend->setVisible(true);
-  QFont legendFont = font();
-  legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-  m_plot->legend->setFont(legendFont);
   m_plot->legend->setSelectableParts(QCPLegend::spNone);
 
   m_heatmap = std::make_unique<LandscapeHeatmap>(m_plot, rect, kLandscapeLayer);
@@ -127,14 +125,17 @@ void LandscapeView::buildPlot() {
 
 void LandscapeView::applyPalette() {
   ui::applyPalette(*m_plot, palette());
+  styleLegend();  // its font follows the window's (larger while presenting)
   for (QCPAxis* axis : axisRect()->axes()) axis->grid()->setVisible(false);  // the map fills it
   m_heatmap->applyPalette(palette());
+  m_markers->applyLook();
+  m_paths->syncRuns(*m_controller);  // pens as the presentation look has them
   m_message->setColor(palette().color(QPalette::WindowText));
 }
 
 void LandscapeView::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
-  if (event->type() == QEvent::PaletteChange && m_plot) {
+  if (isLookChange(*event) && m_plot) {
     applyPalette();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
   }

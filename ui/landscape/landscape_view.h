@@ -141,6 +141,7 @@ class LandscapeView : public QWidget {
   bool handleMouseMove(QMouseEvent* event);
   bool handleMouseRelease(QMouseEvent* event);
   void hideHover();
+  void styleLegend();
   bool insidePlotArea(QPointF pixel) const;
   Eigen::Vector2d toCoordinates(QPointF pixel) const;
   void restartAt(const Eigen::Vector2d& start);

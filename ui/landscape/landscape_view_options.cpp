@@ -131,13 +131,18 @@ void LandscapeView::setLegendPlacement(LegendPlacement placement) {
 
 void LandscapeView::setLegendSmall(bool small) {
   m_legendSmall = small;
+  styleLegend();
+  emit legendChanged();
+}
+
+void LandscapeView::styleLegend() {
+  const bool small = m_legendSmall;
   QFont legendFont = font();
   legendFont.setPointSizeF(legendFont.pointSizeF() * (small ? kSmallLegendScale : 0.9));
   m_plot->legend->setFont(legendFont);
   m_plot->legend->setIconSize(small ? QSize(18, 10) : QSize(32, 18));
   m_plot->legend->setRowSpacing(small ? 0 : 1);
   m_plot->replot(QCustomPlot::rpQueuedReplot);
-  emit legendChanged();
 }
 
 void LandscapeView::addOptionsTo(QMenu& menu) {

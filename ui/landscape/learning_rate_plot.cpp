@@ -1,5 +1,7 @@
 #include "ui/landscape/learning_rate_plot.h"
 
+#include "ui/common/presentation_look.h"
+
 namespace optiscope::ui {
 
 LearningRatePlot::LearningRatePlot(LandscapeController* controller, QWidget* parent)
@@ -30,12 +32,12 @@ Qt::PenStyle LearningRatePlot::curveStyle(int curve) const {
 
 void LearningRatePlot::styleLegend() {
   const QColor text = palette().color(QPalette::WindowText);
-  m_solidKey->setPen(QPen(text, 1.6, Qt::SolidLine));
-  m_dashedKey->setPen(QPen(text, 1.6, Qt::DashLine));
+  m_solidKey->setPen(QPen(text, scaledWidth(1.6), Qt::SolidLine));
+  m_dashedKey->setPen(QPen(text, scaledWidth(1.6), Qt::DashLine));
 }
 
 void LearningRatePlot::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::PaletteChange) styleLegend();
+  if (isLookChange(*event)) styleLegend();
   StepSeriesPlot::changeEvent(event);
 }
 

@@ -8,6 +8,7 @@
 #include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_access.h"
 #include "ui/common/plot_style.h"
+#include "ui/common/presentation_look.h"
 #include "ui/landscape/column_thinning.h"
 #include "ui/landscape/landscape_controller.h"
 
@@ -98,7 +99,8 @@ void StepSeriesPlot::syncRuns() {
     }
     const RunStyle& style = m_controller->style(id);
     for (int curve = 0; curve < curvesPerRun(); ++curve) {
-      curves.graphs[curve]->setPen(QPen(style.color, kPenWidth, curveStyle(curve)));
+      curves.graphs[curve]->setPen(QPen(lineColorOn(style.color, palette().color(QPalette::Base)),
+                                        scaledWidth(kPenWidth), curveStyle(curve)));
       curves.graphs[curve]->setName(style.label);
       curves.graphs[curve]->setVisible(style.visible);
     }
@@ -314,8 +316,9 @@ bool StepSeriesPlot::fitValueAxis(double low, double high) {
 }
 
 void StepSeriesPlot::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::PaletteChange) {
+  if (isLookChange(*event)) {
     applyPalette(*this, palette());
+    syncRuns();  // pens as the presentation look has them
     replot(QCustomPlot::rpQueuedReplot);
   }
   QCustomPlot::changeEvent(event);

@@ -5,12 +5,12 @@
 
 #include "core/landscape/path_thinning.h"
 #include "ui/common/plot_access.h"
+#include "ui/common/presentation_look.h"
 
 namespace optiscope::ui {
 
 namespace {
 
-const QColor kPathHalo(0, 0, 0, 170);
 // As GrowingPath's thinning: closer than this, two points look like one.
 constexpr double kDotSize = ThinningOptions{}.minPixelStep;  // pixels
 
@@ -20,6 +20,12 @@ bool withinADot(QPointF a, QPointF b) {
 }
 
 }  // namespace
+
+QColor TrajectoryPathLayer::haloColor() {
+  // Translucent on the desktop, where the map under a path stays readable; opaque while
+  // presenting, where every run color must stand out from it by 3:1 even over a white map.
+  return QColor(0, 0, 0, presentationLook().presenting ? 255 : 170);
+}
 
 TrajectoryPathLayer::TrajectoryPathLayer(QCustomPlot* plot, QCPAxisRect* axisRect,
                                          const QString& layer)
@@ -36,9 +42,10 @@ void TrajectoryPathLayer::applyDefaultAntialiasingHint(QCPPainter* painter) cons
 void TrajectoryPathLayer::drawWithOffsets(QCPPainter* painter, const QPolygonF& line,
                                           const QColor& color,
                                           std::initializer_list<QPointF> offsets) {
-  painter->setPen(QPen(color, 1.0, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin));
+  const double scale = presentationLook().lineScale;
+  painter->setPen(QPen(color, scale, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin));
   for (const QPointF& offset : offsets) {
-    m_shifted = line.translated(offset);
+    m_shifted = line.translated(offset * scale);
     painter->drawPolyline(m_shifted);
   }
 }
@@ -50,12 +57,13 @@ void TrajectoryPathLayer::strokeCased(QCPPainter* painter, const QColor& color) 
     QPainterPath line;
     line.addPolygon(m_pixels);
     painter->setBrush(Qt::NoBrush);
-    painter->setPen(QPen(kPathHalo, 3.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter->setPen(
+        QPen(haloColor(), scaledWidth(3.5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->drawPath(line);
-    painter->setPen(QPen(color, 1.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter->setPen(QPen(color, scaledWidth(1.5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->drawPath(line);
   } else if (m_pixels.size() >= 2) {
-    drawWithOffsets(painter, m_pixels, kPathHalo,
+    drawWithOffsets(painter, m_pixels, haloColor(),
                     {{-1.25, 0.0}, {1.75, 0.0}, {0.0, -1.25}, {0.0, 1.75}});
     drawWithOffsets(painter, m_pixels, color, {{0.0, 0.0}, {0.5, 0.0}, {0.0, 0.5}});
   }

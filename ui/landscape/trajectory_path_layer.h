@@ -23,6 +23,9 @@ namespace optiscope::ui {
 class TrajectoryPathLayer : public QCPLayerable {
   Q_OBJECT
  public:
+  // The dark casing under every path (presentation_look.h decides how opaque).
+  static QColor haloColor();
+
   // What of a path is on the layer's buffer; kept by this layer.
   struct Painted {
     std::size_t settled = 0;  // how many of the path's settled points

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/engine/run_traces.h"
+#include "ui/common/presentation_look.h"
 #include "ui/landscape/landscape_controller.h"
 
 namespace optiscope::ui {
@@ -124,7 +125,7 @@ void TrajectoryPaths::showDivergence(RunCurves& curves) {
   curves.divergedMark->addData(0.0, last->x(), last->y());
   curves.divergedLabel->position->setCoords(last->x(), last->y());
   curves.divergedLabel->setText(QStringLiteral("✕ diverged at step %L1").arg(curves.divergedAt));
-  curves.divergedLabel->setPen(QPen(curves.color, 1.5));
+  curves.divergedLabel->setPen(QPen(curves.color, scaledWidth(1.5)));
 }
 
 void TrajectoryPaths::syncRuns(const LandscapeController& controller) {
@@ -149,12 +150,14 @@ void TrajectoryPaths::syncRuns(const LandscapeController& controller) {
     curves.color = style.color;
     curves.label = style.label;
     curves.legend->setName(legendName(curves));
-    curves.divergedMark->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCross, QPen(curves.color, 3.0), Qt::NoBrush, 14));
+    curves.divergedMark->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross,
+                                                         QPen(curves.color, scaledWidth(3.0)),
+                                                         Qt::NoBrush, scaledWidth(14)));
     showDivergence(curves);
-    curves.legend->setPen(QPen(style.color, 2.0));
-    curves.head->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.5), style.color, 10));
+    curves.legend->setPen(QPen(style.color, scaledWidth(2.0)));
+    curves.head->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                 QPen(Qt::white, scaledWidth(1.5)), style.color,
+                                                 scaledWidth(10)));
     curves.head->setVisible(style.visible);
     if (style.visible && m_plot->legend) curves.legend->addToLegend();
   }

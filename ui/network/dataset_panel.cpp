@@ -18,6 +18,7 @@
 
 #include "core/nn/dataset.h"
 #include "core/util/spec_error.h"
+#include "ui/common/presentation_look.h"
 #include "ui/network/network_colors.h"
 #include "ui/network/network_controller.h"
 
@@ -250,7 +251,7 @@ void DatasetPanel::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
   // A style sheet resolves palette(...) when it is applied: after a theme change the names
   // would keep the old theme's ink (dark on dark). Apply it again.
-  if (event->type() == QEvent::PaletteChange)
+  if (isLookChange(*event))
     for (QToolButton* button : m_buttons) {
       button->setStyleSheet(QString());
       button->setStyleSheet(kThumbnailStyle);

@@ -6,6 +6,7 @@
 
 #include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_style.h"
+#include "ui/common/presentation_look.h"
 #include "ui/network/network_controller.h"
 
 namespace optiscope::ui {
@@ -69,8 +70,9 @@ void EpochCurvesPlot::syncRuns() {
     auto& graphs = m_graphs[id];
     if (!graphs.first) graphs = {addGraph(), addGraph()};
     const RunStyle& style = m_controller->style(id);
-    graphs.first->setPen(QPen(style.color, 1.5));
-    graphs.second->setPen(QPen(style.color, 1.0, Qt::DashLine));
+    const QColor color = lineColorOn(style.color, palette().color(QPalette::Base));
+    graphs.first->setPen(QPen(color, scaledWidth(1.5)));
+    graphs.second->setPen(QPen(color, scaledWidth(1.0), Qt::DashLine));
     graphs.first->setName(style.label);
     for (QCPGraph* graph : {graphs.first, graphs.second}) graph->setVisible(style.visible);
   }
@@ -119,10 +121,11 @@ void EpochCurvesPlot::refreshNow() {
 }
 
 void EpochCurvesPlot::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::PaletteChange) {
+  if (isLookChange(*event)) {
     applyPalette(*this, palette());
     m_note->setColor(palette().color(QPalette::WindowText));
     m_key->setColor(palette().color(QPalette::WindowText));
+    syncRuns();  // pens as the presentation look has them
   }
   QCustomPlot::changeEvent(event);
 }

@@ -57,7 +57,7 @@ NetworkPage::NetworkPage(NetworkController* controller, QWidget* parent)
   auto* splitter = new QSplitter(Qt::Horizontal);
   splitter->setObjectName(QStringLiteral("networkColumns"));
   splitter->setChildrenCollapsible(false);
-  splitter->addWidget(buildLeftColumn());
+  splitter->addWidget(m_leftColumn = buildLeftColumn());
   splitter->addWidget(buildCentre());
   splitter->addWidget(buildRightColumn());
   splitter->setStretchFactor(0, 0);
@@ -160,6 +160,8 @@ void NetworkPage::applyScene(const Experiment& experiment) {
   if (experiment.playback.networkEpochs > 0)
     m_controller->step(experiment.playback.networkEpochs * m_controller->stepsPerEpoch());
 }
+
+void NetworkPage::setPresenting(bool presenting) { m_leftColumn->setVisible(!presenting); }
 
 QWidget* NetworkPage::buildLeftColumn() {
   auto* column = new QWidget;

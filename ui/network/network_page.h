@@ -39,6 +39,8 @@ class NetworkPage : public Page {
   QList<FigurePart> animationParts() const override;
   bool settleFigure(int timeoutMs) override;
   void loadDefaultScene() override;
+  // Folds the left column (data, features, network): the room goes to the maps and curves.
+  void setPresenting(bool presenting) override;
   ExperimentPage experimentPage() const override { return ExperimentPage::Network; }
   void captureScene(Experiment& into) const override;
   void checkScene(const Experiment& experiment) const override;
@@ -73,6 +75,7 @@ class NetworkPage : public Page {
   EpochCurvesPlot* m_loss = nullptr;
   EpochCurvesPlot* m_accuracy = nullptr;
   QWidget* m_insight = nullptr;
+  QWidget* m_leftColumn = nullptr;
 };
 
 }  // namespace optiscope::ui

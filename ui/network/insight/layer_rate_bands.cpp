@@ -6,6 +6,7 @@
 
 #include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_style.h"
+#include "ui/common/presentation_look.h"
 
 namespace optiscope::ui {
 namespace {
@@ -145,7 +146,7 @@ QCPAxisRect* LayerRateBands::layerRect(int layer) const {
 }
 
 void LayerRateBands::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::PaletteChange) {
+  if (isLookChange(*event)) {
     ui::applyPalette(*this, palette());
     replot(QCustomPlot::rpQueuedReplot);
   }

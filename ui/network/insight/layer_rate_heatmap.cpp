@@ -7,6 +7,7 @@
 
 #include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_style.h"
+#include "ui/common/presentation_look.h"
 
 namespace optiscope::ui {
 namespace {
@@ -94,13 +95,7 @@ LayerRateHeatmap::LayerRateHeatmap(QWidget* parent) : QCustomPlot(parent) {
 
 void LayerRateHeatmap::styleForPalette() {
   ui::applyPalette(*this, palette());
-  const QColor text = palette().color(QPalette::WindowText);
-  QCPAxis* axis = m_scale->axis();
-  axis->setBasePen(QPen(text, 1));
-  axis->setTickPen(QPen(text, 1));
-  axis->setSubTickPen(QPen(text, 1));
-  axis->setTickLabelColor(text);
-  axis->setLabelColor(text);
+  styleAxis(*m_scale->axis(), palette(), font());
 }
 
 void LayerRateHeatmap::rebuild(const std::vector<LayerView>& layers) {
@@ -266,7 +261,7 @@ void LayerRateHeatmap::showToolTip(QMouseEvent* event) {
 }
 
 void LayerRateHeatmap::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::PaletteChange) {
+  if (isLookChange(*event)) {
     styleForPalette();
     replot(QCustomPlot::rpQueuedReplot);
   }

@@ -7,6 +7,7 @@
 
 #include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_style.h"
+#include "ui/common/presentation_look.h"
 
 namespace optiscope::ui {
 namespace {
@@ -85,7 +86,7 @@ void LossLinePlot::styleForPalette() {
 }
 
 void LossLinePlot::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::PaletteChange) {
+  if (isLookChange(*event)) {
     styleForPalette();
     replot(QCustomPlot::rpQueuedReplot);
   }

@@ -10,6 +10,7 @@
 
 #include "ui/common/landscape_heatmap.h"
 #include "ui/common/plot_style.h"
+#include "ui/common/presentation_look.h"
 #include "ui/network/insight/loss_line_plot.h"
 #include "ui/network/insight/loss_slice_jobs.h"
 
@@ -254,7 +255,7 @@ void LossSliceView::showEvent(QShowEvent* event) {
 }
 
 void LossSliceView::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::PaletteChange) {
+  if (isLookChange(*event)) {
     ui::applyPalette(*m_plot, palette());
     m_heatmap->applyPalette(palette());
     m_plot->replot(QCustomPlot::rpQueuedReplot);
