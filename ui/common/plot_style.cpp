@@ -14,8 +14,11 @@ void styleAxis(QCPAxis& axis, const QPalette& palette, const QFont& font) {
   axis.setSubTickPen(QPen(text, width));
   axis.setTickLabelColor(text);
   axis.setLabelColor(text);
-  axis.setTickLabelFont(font);
-  axis.setLabelFont(font);
+  QFont axisFont = font;
+  if (presentationLook().presenting && QFontInfo(font).pixelSize() < kPresentedAxisTextPixels)
+    axisFont.setPixelSize(kPresentedAxisTextPixels);
+  axis.setTickLabelFont(axisFont);
+  axis.setLabelFont(axisFont);
 }
 
 void applyPalette(QCustomPlot& plot, const QPalette& palette) {

@@ -29,5 +29,8 @@ double scaledWidth(double width);
 // still shows on a washed-out projector.
 QColor lineColorOn(const QColor& color, const QColor& background);
 constexpr double kProjectorLineContrast = 3.0;
+// While presenting, axis labels are never set smaller than this (pixels), whatever the desktop
+// font: a room reads numbers from meters away.
+constexpr int kPresentedAxisTextPixels = 21;
 
 }  // namespace optiscope::ui
