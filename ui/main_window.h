@@ -3,7 +3,9 @@
 #include <QList>
 #include <QMainWindow>
 #include <QMap>
+#include <QPointer>
 
+#include "ui/common/colour_vision_overlay.h"
 #include "ui/common/help_dialogs.h"
 
 class QAction;
@@ -46,6 +48,13 @@ class MainWindow : public QMainWindow {
   QActionGroup* themeActions() const { return m_themes; }
   Document* document() const { return m_document; }
   PresentationMode* presentation() const { return m_presentation; }
+  // View → Simulate colour vision: the window shown as `vision` sees it, through an overlay
+  // (colour_vision_overlay.h), the window working as usual under it. Never saved: it is a
+  // check, not a look.
+  void setColourVision(ColourVision vision);
+  ColourVision colourVision() const { return m_colourVision; }
+  QActionGroup* colourVisionActions() const { return m_colourVisions; }
+  ColourVisionOverlay* colourVisionOverlay() const { return m_colourVisionOverlay; }
   // saveState() as every page has its docks (hidden pages' docks as their page left them).
   QByteArray saveLayout();
   // restoreState() of a saveLayout(): each page gets its docks back as it left them.
@@ -95,6 +104,9 @@ class MainWindow : public QMainWindow {
   QActionGroup* m_themes = nullptr;
   Document* m_document = nullptr;
   PresentationMode* m_presentation = nullptr;
+  ColourVision m_colourVision = ColourVision::Normal;
+  QActionGroup* m_colourVisions = nullptr;
+  QPointer<ColourVisionOverlay> m_colourVisionOverlay;
   QMenu* m_recentMenu = nullptr;
   QMenu* m_viewMenu = nullptr;
   QAction* m_pageActionsEnd = nullptr;  // the separator after the page's View actions

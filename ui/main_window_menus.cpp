@@ -16,6 +16,7 @@
 #include <QUndoStack>
 
 #include "ui/common/animation_export_dialog.h"
+#include "ui/common/colour_vision_overlay.h"
 #include "ui/common/data_export.h"
 #include "ui/common/figure_export_dialog.h"
 #include "ui/common/help_dialogs.h"
@@ -149,6 +150,22 @@ void MainWindow::buildViewMenu() {
     m_themes->addAction(action);
     connect(action, &QAction::triggered, this, [choice] { applyTheme(choice); });
   }
+  QMenu* vision = m_viewMenu->addMenu(tr("Simulate colour &vision"));
+  m_colourVisions = new QActionGroup(this);
+  for (ColourVision choice : {ColourVision::Normal, ColourVision::Protanopia,
+                              ColourVision::Deuteranopia, ColourVision::Tritanopia}) {
+    static const QMap<ColourVision, QString> what = {
+        {ColourVision::Normal, tr("Normal vision")},
+        {ColourVision::Protanopia, tr("Protanopia (no red cones)")},
+        {ColourVision::Deuteranopia, tr("Deuteranopia (no green cones)")},
+        {ColourVision::Tritanopia, tr("Tritanopia (no blue cones)")}};
+    QAction* action = vision->addAction(what.value(choice));
+    action->setCheckable(true);
+    action->setChecked(choice == ColourVision::Normal);
+    action->setData(colourVisionName(choice));
+    m_colourVisions->addAction(action);
+    connect(action, &QAction::triggered, this, [this, choice] { setColourVision(choice); });
+  }
   m_viewMenu->addAction(m_presentation->toggleAction());
   m_viewMenu->addAction(m_presentation->largerTextAction());
   m_viewMenu->addAction(m_presentation->smallerTextAction());
@@ -162,6 +179,14 @@ void MainWindow::buildViewMenu() {
   m_viewMenu->addSeparator();
   for (Page* page : m_pages)
     for (QDockWidget* dock : m_docks.value(page)) m_viewMenu->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::setColourVision(ColourVision vision) {
+  m_colourVision = vision;
+  for (QAction* action : m_colourVisions->actions())
+    if (action->data().toString() == colourVisionName(vision)) action->setChecked(true);
+  delete m_colourVisionOverlay;  // a QPointer: null once deleted
+  if (vision != ColourVision::Normal) m_colourVisionOverlay = new ColourVisionOverlay(vision, this);
 }
 
 void MainWindow::showPageViewActions() {
