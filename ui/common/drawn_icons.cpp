@@ -1,8 +1,12 @@
 #include "ui/common/drawn_icons.h"
 
+#include <qcustomplot.h>
+
 #include <QPainter>
 #include <QPixmap>
 #include <functional>
+
+#include "ui/common/run_cue.h"
 
 namespace optiscope::ui {
 namespace {
@@ -21,11 +25,16 @@ QIcon drawIcon(const std::function<void(QPainter&)>& draw) {
 }  // namespace
 
 QIcon colorSwatchIcon(const QColor& fill, const QColor& outline) {
-  return drawIcon([&](QPainter& p) {
-    p.setPen(QPen(outline, 2));
-    p.setBrush(fill);
-    p.drawRoundedRect(QRectF(3, 3, kSize - 6, kSize - 6), 5, 5);
-  });
+  // The run's marker shape in its color (run_cue.h): what marks the run on every plot.
+  QPixmap pixmap(kSize, kSize);
+  pixmap.fill(Qt::transparent);
+  QCPPainter painter(&pixmap);
+  painter.setRenderHint(QPainter::Antialiasing);
+  const QCPScatterStyle marker = runMarkerStyle(fill, outline, kSize - 6);
+  marker.applyTo(&painter, QPen(outline));
+  marker.drawShape(&painter, kSize / 2.0, kSize / 2.0);
+  painter.end();
+  return QIcon(pixmap);
 }
 
 QIcon renameIcon(const QColor& pen) {

@@ -9,6 +9,7 @@
 #include "ui/common/plot_access.h"
 #include "ui/common/plot_style.h"
 #include "ui/common/presentation_look.h"
+#include "ui/common/run_cue.h"
 #include "ui/landscape/column_thinning.h"
 #include "ui/landscape/landscape_controller.h"
 
@@ -19,6 +20,9 @@ constexpr int kStepPlotRefreshMs = 33;  // ~30 Hz: smooth to the eye, half the s
 // Width-1 pens take the raster engine's fast path (wider or dashed ones are stroked as
 // outlines, which made a side plot's replot ~7x slower).
 constexpr double kPenWidth = 1.0;
+// Points between two markers on a curve (a point is about a pixel column wide). The curves of
+// one run are offset so that their markers do not sit on each other.
+constexpr int kMarkerSkip = 90;
 constexpr double kDivergenceHeadroom = 1e3;
 
 // The step axis ends at the first of these (times a power of ten) at or past the newest step:
@@ -99,8 +103,15 @@ void StepSeriesPlot::syncRuns() {
     }
     const RunStyle& style = m_controller->style(id);
     for (int curve = 0; curve < curvesPerRun(); ++curve) {
-      curves.graphs[curve]->setPen(QPen(lineColorOn(style.color, palette().color(QPalette::Base)),
-                                        scaledWidth(kPenWidth), curveStyle(curve)));
+      const QColor color = lineColorOn(style.color, palette().color(QPalette::Base));
+      QPen pen(color, scaledWidth(kPenWidth), curveStyle(curve));
+      // One curve per run: the run's own dash as well; more: the line style tells the curves
+      // of one run apart, the markers tell the runs.
+      if (curvesPerRun() == 1) pen = withRunDash(pen, style.color);
+      curves.graphs[curve]->setPen(pen);
+      curves.graphs[curve]->setScatterStyle(
+          runMarkerStyle(style.color, palette().color(QPalette::Base), scaledWidth(7)));
+      curves.graphs[curve]->setScatterSkip(kMarkerSkip + kMarkerSkip / curvesPerRun() * curve);
       curves.graphs[curve]->setName(style.label);
       curves.graphs[curve]->setVisible(style.visible);
     }

@@ -9,6 +9,7 @@
 
 #include "core/engine/run_traces.h"
 #include "ui/common/presentation_look.h"
+#include "ui/common/run_cue.h"
 #include "ui/landscape/landscape_controller.h"
 
 namespace optiscope::ui {
@@ -155,9 +156,8 @@ void TrajectoryPaths::syncRuns(const LandscapeController& controller) {
                                                          Qt::NoBrush, scaledWidth(14)));
     showDivergence(curves);
     curves.legend->setPen(QPen(style.color, scaledWidth(2.0)));
-    curves.head->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
-                                                 QPen(Qt::white, scaledWidth(1.5)), style.color,
-                                                 scaledWidth(10)));
+    curves.legend->setScatterStyle(runMarkerStyle(style.color, Qt::white, scaledWidth(9)));
+    curves.head->setScatterStyle(runMarkerStyle(style.color, Qt::white, scaledWidth(11)));
     curves.head->setVisible(style.visible);
     if (style.visible && m_plot->legend) curves.legend->addToLegend();
   }

@@ -7,12 +7,15 @@
 #include "ui/common/fitted_ticker.h"
 #include "ui/common/plot_style.h"
 #include "ui/common/presentation_look.h"
+#include "ui/common/run_cue.h"
 #include "ui/network/network_controller.h"
 
 namespace optiscope::ui {
 namespace {
 
 constexpr int kCurvesRefreshMs = 100;  // epochs arrive a few to a few dozen times a second
+// Epoch records between two markers on a run's test curve.
+constexpr int kEpochsBetweenMarkers = 5;
 
 }  // namespace
 
@@ -73,6 +76,10 @@ void EpochCurvesPlot::syncRuns() {
     const QColor color = lineColorOn(style.color, palette().color(QPalette::Base));
     graphs.first->setPen(QPen(color, scaledWidth(1.5)));
     graphs.second->setPen(QPen(color, scaledWidth(1.0), Qt::DashLine));
+    // Solid test and dashed train lines; the marker tells the runs apart without color.
+    graphs.first->setScatterStyle(
+        runMarkerStyle(style.color, palette().color(QPalette::Base), scaledWidth(7)));
+    graphs.first->setScatterSkip(kEpochsBetweenMarkers - 1);
     graphs.first->setName(style.label);
     for (QCPGraph* graph : {graphs.first, graphs.second}) graph->setVisible(style.visible);
   }
