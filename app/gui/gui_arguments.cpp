@@ -51,6 +51,13 @@ bool takesValue(const std::string& qtOption) {
   return false;
 }
 
+// A headless run writes one file: a second --screenshot or --export-* is refused, naming it.
+void refuseSecondOutput(const GuiArguments& out, const std::string& option) {
+  if (out.rendersHeadless())
+    throw GuiArgumentError("one output at a time: " + option +
+                           " with another --export or --screenshot");
+}
+
 }  // namespace
 
 const char* guiUsage() {
@@ -109,16 +116,12 @@ GuiArguments parseGuiArguments(int argc, char** argv) {
     } else if (arg == "--screenshot") {
       const std::string file = takeValue();
       if (file.empty()) throw GuiArgumentError("--screenshot needs a file name");
-      if (out.rendersHeadless())
-        throw GuiArgumentError(
-            "one output at a time: --screenshot with another --export or --screenshot");
+      refuseSecondOutput(out, arg);
       out.screenshot = file;
     } else if (arg == "--export-png" || arg == "--export-svg" || arg == "--export-pdf") {
       const std::string file = takeValue();
       if (file.empty()) throw GuiArgumentError(arg + " needs a file name");
-      if (out.rendersHeadless())
-        throw GuiArgumentError("one output at a time: " + arg +
-                               " with another --export or --screenshot");
+      refuseSecondOutput(out, arg);
       out.figure = file;
       out.figureFormat = arg == "--export-png"   ? GuiArguments::Figure::Png
                          : arg == "--export-svg" ? GuiArguments::Figure::Svg
@@ -126,9 +129,7 @@ GuiArguments parseGuiArguments(int argc, char** argv) {
     } else if (arg == "--export-gif") {
       const std::string file = takeValue();
       if (file.empty()) throw GuiArgumentError("--export-gif needs a file name");
-      if (out.rendersHeadless())
-        throw GuiArgumentError(
-            "one output at a time: --export-gif with another --export or --screenshot");
+      refuseSecondOutput(out, arg);
       out.animation = file;
     } else if (arg == "--frames" || arg == "--fps") {
       const std::string text = takeValue();

@@ -21,11 +21,6 @@ namespace figure_export_impl {
 constexpr double kMaxPngPixels = 400e6;
 const char* const kExportingProperty = "optiscopeExporting";
 
-struct Placed {
-  QWidget* widget;
-  QRect rect;  // in figure units
-};
-
 // Draws a plot laid out for `rect`'s size, as vectors where the painter's device takes them.
 // The plot's ranges and layout are the screen's again afterwards.
 void drawPlot(QCPPainter& painter, QCustomPlot& plot, const QRect& rect, bool transparent) {
@@ -65,8 +60,8 @@ void drawWidget(QCPPainter& painter, QWidget& widget, QPoint offset, bool transp
   }
 }
 
-void drawPlaced(QCPPainter& painter, const QList<Placed>& placed, bool transparent) {
-  for (const Placed& part : placed) {
+void drawPlaced(QCPPainter& painter, const QList<PlacedPart>& placed, bool transparent) {
+  for (const PlacedPart& part : placed) {
     if (auto* plot = qobject_cast<QCustomPlot*>(part.widget)) {
       drawPlot(painter, *plot, part.rect, transparent);
     } else if (part.rect.size() == part.widget->size()) {
@@ -91,7 +86,7 @@ QString writeFailed(const QString& path, const QString& why) {
 }
 
 // Renders `placed` over a figure of `size` units into `path`, in the format of `options`.
-QString writeFigure(const QList<Placed>& placed, QSize size, const FigureOptions& options,
+QString writeFigure(const QList<PlacedPart>& placed, QSize size, const FigureOptions& options,
                     const QString& path, const QColor& background) {
   if (QString problem = checkFigureSize(size, options); !problem.isEmpty()) return problem;
   QSaveFile file(path);
@@ -163,9 +158,9 @@ using namespace figure_export_impl;
 QImage renderFigureImage(const QList<PlacedPart>& parts, QSize size, const QColor& background) {
   QImage image(size, QImage::Format_RGB32);
   image.fill(background);
-  QList<Placed> placed;
+  QList<PlacedPart> placed;
   for (const PlacedPart& part : parts)
-    if (part.widget && !part.widget->size().isEmpty()) placed.append({part.widget, part.rect});
+    if (part.widget && !part.widget->size().isEmpty()) placed.append(part);
   QCPPainter painter(&image);
   drawPlaced(painter, placed, false);
   painter.end();
@@ -228,7 +223,7 @@ QString exportFigurePart(QWidget& part, QSize size, const FigureOptions& options
 
 QString exportFigureParts(const QList<FigurePart>& parts, const FigureOptions& options,
                           const QString& path) {
-  QList<Placed> placed;
+  QList<PlacedPart> placed;
   QRect bounds;
   QWidget* window = nullptr;
   for (const FigurePart& part : parts) {
@@ -239,7 +234,7 @@ QString exportFigureParts(const QList<FigurePart>& parts, const FigureOptions& o
     bounds = bounds.united(rect);
   }
   if (placed.isEmpty()) return QStringLiteral("nothing on this page to export");
-  for (Placed& part : placed) part.rect.translate(-bounds.topLeft());
+  for (PlacedPart& part : placed) part.rect.translate(-bounds.topLeft());
   return writeFigure(placed, bounds.size(), options, path, backgroundOf(*window));
 }
 

@@ -52,7 +52,7 @@ QString exportFigureParts(const QList<FigurePart>& parts, const FigureOptions& o
 // drawn at its own size, scaled to fit the rect.
 struct PlacedPart {
   QWidget* widget = nullptr;
-  QRect rect;
+  QRect rect;  // in figure units
 };
 // The parts drawn over `size` pixels on `background` (animations draw each frame with it).
 QImage renderFigureImage(const QList<PlacedPart>& parts, QSize size, const QColor& background);
