@@ -70,6 +70,7 @@ MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
 void MainWindow::buildTabs() {
   m_tabs = new QTabWidget(this);
   m_tabs->setObjectName(QStringLiteral("Pages"));
+  m_tabs->setAccessibleName(tr("Pages"));
   m_tabs->setDocumentMode(true);
   for (int i = 0; i < m_pages.size(); ++i) {
     m_tabs->addTab(m_pages[i], m_pages[i]->title());

@@ -298,6 +298,8 @@ void MainWindow::installFigureMenus() {
     const QList<FigurePart> parts = page->figureParts();
     for (int i = 0; i < parts.size(); ++i) {
       QWidget* widget = parts[i].widget;
+      // Plots and drawn views are named by what they show, for screen readers and Tab.
+      if (widget && widget->accessibleName().isEmpty()) widget->setAccessibleName(parts[i].name);
       if (!widget || widget->contextMenuPolicy() == Qt::CustomContextMenu) continue;
       widget->setContextMenuPolicy(Qt::CustomContextMenu);
       connect(widget, &QWidget::customContextMenuRequested, this,

@@ -61,6 +61,11 @@ ParamField::ParamField(const ParamInfo& info, QWidget* parent) : QWidget(parent)
   QString tip = QString::fromStdString(info.help + "\nallowed: " + info.rangeText() +
                                        "\ndefault: " + info.defaultAsText());
   setToolTip(tip);
+  // What a screen reader says for the controls: the parameter's name ("lr", "momentum").
+  const QString name = QString::fromStdString(info.name);
+  for (QWidget* control : std::initializer_list<QWidget*>{m_check, m_spin, m_combo, m_edit})
+    if (control) control->setAccessibleName(name);
+  if (m_slider) m_slider->setAccessibleName(tr("%1, logarithmic slider").arg(name));
   setAcceptedText(QString::fromStdString(info.defaultAsText()));
 }
 

@@ -58,6 +58,7 @@ QWidget* RunCard::buildHeader() {
   m_label->setFrame(false);
   m_label->setToolTip(tr("label of this run: click to rename it"));
   m_label->setPlaceholderText(tr("name this run"));
+  m_label->setAccessibleName(tr("run label"));
   // The pencil says what a click on the title does, and does it.
   m_rename = runToolButton(header, tr("rename this run"));
   connect(m_rename, &QToolButton::clicked, this, [this] {

@@ -17,6 +17,7 @@ namespace optiscope::ui {
 QToolButton* runToolButton(QWidget* parent, const QString& tip) {
   auto* button = new QToolButton(parent);
   button->setToolTip(tip);
+  button->setAccessibleName(tip);  // an icon alone says nothing to a screen reader
   button->setAutoRaise(true);
   button->setIconSize(QSize(16, 16));
   return button;

@@ -21,6 +21,7 @@ RunsPanel::RunsPanel(RunController* controller, RunCardExtras* extras, QWidget* 
   auto* column = new QVBoxLayout(this);
   column->setContentsMargins(0, 0, 0, 0);
   auto* scroll = m_scroll = new QScrollArea(this);
+  scroll->setAccessibleName(tr("Runs"));
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -28,8 +28,9 @@ namespace {
 
 // A panel that scrolls when its dock is shorter than it (a small screen, a long error message
 // under a field) rather than being squeezed and cut.
-QWidget* scrolling(QWidget* panel) {
+QWidget* scrolling(QWidget* panel, const QString& name) {
   auto* scroll = new QScrollArea;
+  scroll->setAccessibleName(name);
   scroll->setWidget(panel);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
@@ -80,7 +81,7 @@ QList<QDockWidget*> LandscapePage::addDocks(QMainWindow* window) {
   // The right column runs the full height; the plots sit under the landscape only.
   // The function's choice and its start stay whole on a small screen (they scroll only when a
   // function has many parameters); the runs list takes what is left and scrolls.
-  QWidget* functionArea = scrolling(m_functionPanel);
+  QWidget* functionArea = scrolling(m_functionPanel, tr("Function"));
   functionArea->setMinimumHeight(std::min(m_functionPanel->sizeHint().height() + 4, 220));
   QDockWidget* function =
       dockOf(functionArea, tr("Function"), QStringLiteral("FunctionDock"), window);

@@ -31,6 +31,7 @@ QToolButton* stepButton(const QString& text, const QString& tip, QWidget* parent
   auto* button = new QToolButton(parent);
   button->setText(text);
   button->setToolTip(tip);
+  button->setAccessibleName(tip);  // "+" and "−" alone do not say what grows
   button->setFixedWidth(26);
   return button;
 }

@@ -61,6 +61,7 @@ QSlider* percentSlider(int low, int high, const QString& tip, QWidget* parent) {
   slider->setRange(low, high);
   slider->setTracking(false);  // regenerate when released, not on every pixel of a drag
   slider->setToolTip(tip);
+  slider->setAccessibleName(tip);
   return slider;
 }
 
@@ -110,6 +111,7 @@ DatasetPanel::DatasetPanel(NetworkController* controller, QWidget* parent)
   m_points->setRange(kMinDatasetPoints, kMaxPanelPoints);
   m_points->setSingleStep(50);
   m_points->setToolTip(QStringLiteral("number of points, train and test together"));
+  m_points->setAccessibleName(QStringLiteral("number of points"));
   form->addWidget(new QLabel(QStringLiteral("Noise"), this), 0, 0);
   form->addWidget(m_noise, 0, 1);
   form->addWidget(m_noiseValue, 0, 2);

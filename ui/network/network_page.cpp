@@ -51,6 +51,7 @@ NetworkPage::NetworkPage(NetworkController* controller, QWidget* parent)
   // A window smaller than the page's minimum scrolls it rather than growing (the landscape
   // page shares the window and must fit small screens).
   auto* scroll = new QScrollArea(this);
+  scroll->setAccessibleName(tr("Network page"));
   scroll->setObjectName(QStringLiteral("pageScroll"));
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
@@ -176,6 +177,7 @@ QWidget* NetworkPage::buildLeftColumn() {
   layout->addStretch(1);
   // Small screens scroll rather than squash the controls.
   auto* scroll = new QScrollArea;
+  scroll->setAccessibleName(tr("Data, features and network"));
   scroll->setWidget(column);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
@@ -194,6 +196,7 @@ QWidget* NetworkPage::buildCentre() {
   m_loss = new EpochCurvesPlot(m_controller, EpochCurvesPlot::Quantity::Loss);
   m_accuracy = new EpochCurvesPlot(m_controller, EpochCurvesPlot::Quantity::Accuracy);
   auto* curves = new QTabWidget;
+  curves->setAccessibleName(tr("Loss and accuracy"));
   curves->setDocumentMode(true);
   curves->addTab(m_loss, QStringLiteral("Loss"));
   curves->addTab(m_accuracy, QStringLiteral("Accuracy"));

@@ -18,6 +18,7 @@ constexpr int kInsightRefreshMs = 100;
 
 NetworkInsightPanel::NetworkInsightPanel(NetworkController* controller, QWidget* parent)
     : QTabWidget(parent), m_controller(controller) {
+  setAccessibleName(tr("Learning rates and loss landscape of the selected run"));
   m_heatmap = new LayerRateHeatmap;
   m_bands = new LayerRateBands;
   m_slice = new LossSliceView;
