@@ -13,6 +13,7 @@
 #include "core/experiment/default_scenes.h"
 #include "core/experiment/experiment_configs.h"
 #include "ui/common/runs_panel.h"
+#include "ui/common/spec_editor.h"
 #include "ui/landscape/function_panel.h"
 #include "ui/landscape/landscape_controller.h"
 #include "ui/landscape/landscape_run_extras.h"
@@ -277,7 +278,16 @@ void LandscapePage::buildViewActions() {
   connect(m_view, &LandscapeView::legendChanged, legend, showLegend);
   showLegend();
 
-  m_viewActions = {resetView, logColors, contours, logSteps, aspect, legend->menuAction()};
+  // The keyboard's way to the function: its dock comes back if folded, the picker takes the
+  // keyboard (arrows choose; Esc gives the keyboard back to the window).
+  auto* chooseFunction = new QAction(tr("Choose &function"), this);
+  chooseFunction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+  connect(chooseFunction, &QAction::triggered, this, [this] {
+    if (m_functionDock) m_functionDock->show();
+    m_functionPanel->functionEditor()->picker()->setFocus(Qt::ShortcutFocusReason);
+  });
+  m_viewActions = {chooseFunction, resetView, logColors,           contours,
+                   logSteps,       aspect,    legend->menuAction()};
 }
 
 }  // namespace optiscope::ui
