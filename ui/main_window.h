@@ -30,6 +30,9 @@ class StatusReadout;
 // shares: the playback toolbar and the status bar (acting on the page on screen), the menus,
 // themes and screenshots. It knows no page's insides: a page brings its docks, its View
 // actions, its controller and its runs list. Only the page on screen runs.
+// File → Quit's keys: the platform's Quit, or Ctrl+Q where the platform names none.
+QKeySequence quitKeys();
+
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:

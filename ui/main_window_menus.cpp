@@ -35,6 +35,12 @@ namespace {
 constexpr long long kRowsWithoutAsking = 2'000'000;
 }  // namespace
 
+QKeySequence quitKeys() {
+  // The platform's own where it has one; Ctrl+Q where it has none (offscreen, some desktops).
+  const QKeySequence standard(QKeySequence::Quit);
+  return standard.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Q) : standard;
+}
+
 void MainWindow::buildMenus() {
   buildFileMenu();
   buildEditMenu();
@@ -88,6 +94,7 @@ void MainWindow::buildFileMenu() {
   connect(saveAs, &QAction::triggered, m_document, &Document::saveAs);
   file->addSeparator();
   QAction* pageDefault = file->addAction(tr("&Default scene of this page"));
+  pageDefault->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
   pageDefault->setToolTip(tr("the visible page's default scene (undo with Ctrl+Z)"));
   connect(pageDefault, &QAction::triggered, this, [this] { m_shown->loadDefaultScene(); });
   QAction* figure = file->addAction(tr("&Export figure…"));
@@ -107,7 +114,7 @@ void MainWindow::buildFileMenu() {
   connect(shot, &QAction::triggered, this, &MainWindow::saveScreenshot);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"));
-  quit->setShortcut(QKeySequence::Quit);
+  quit->setShortcut(quitKeys());
   quit->setMenuRole(QAction::QuitRole);
   connect(quit, &QAction::triggered, this, &QWidget::close);
   m_fileActions = {fresh, figure, animation, data, shot, quit};
@@ -116,8 +123,11 @@ void MainWindow::buildFileMenu() {
 void MainWindow::fillRecentMenu() {
   m_recentMenu->clear();
   const QStringList recent = m_document->recentFiles();
-  for (const QString& path : recent) {
+  for (int i = 0; i < recent.size(); ++i) {
+    const QString& path = recent[i];
     QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName());
+    // Ctrl+F1 the newest (there are at most Document::kMaxRecentFiles).
+    action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_F1 + i)));
     action->setToolTip(path);
     connect(action, &QAction::triggered, m_document, [this, path] { m_document->open(path); });
   }
@@ -140,31 +150,39 @@ void MainWindow::buildViewMenu() {
   m_pageActionsEnd = m_viewMenu->addSeparator();
   QMenu* theme = m_viewMenu->addMenu(tr("&Theme"));
   m_themes = new QActionGroup(this);
-  for (Theme choice : {Theme::System, Theme::Light, Theme::Dark}) {
+  const std::pair<Theme, Qt::Key> themes[] = {
+      {Theme::System, Qt::Key_S}, {Theme::Light, Qt::Key_L}, {Theme::Dark, Qt::Key_K}};
+  for (const auto& [choice, key] : themes) {
     QString name = themeName(choice);
     name[0] = name[0].toUpper();
     QAction* action = theme->addAction(name);
+    action->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | key));
     action->setCheckable(true);
     action->setData(themeName(choice));
     action->setChecked(choice == Theme::System);
     m_themes->addAction(action);
-    connect(action, &QAction::triggered, this, [choice] { applyTheme(choice); });
+    connect(action, &QAction::triggered, this, [choice = choice] { applyTheme(choice); });
   }
   QMenu* vision = m_viewMenu->addMenu(tr("Simulate colour &vision"));
   m_colourVisions = new QActionGroup(this);
-  for (ColourVision choice : {ColourVision::Normal, ColourVision::Protanopia,
-                              ColourVision::Deuteranopia, ColourVision::Tritanopia}) {
+  const std::pair<ColourVision, Qt::Key> visions[] = {{ColourVision::Normal, Qt::Key_N},
+                                                      {ColourVision::Protanopia, Qt::Key_P},
+                                                      {ColourVision::Deuteranopia, Qt::Key_D},
+                                                      {ColourVision::Tritanopia, Qt::Key_T}};
+  for (const auto& [choice, key] : visions) {
     static const QMap<ColourVision, QString> what = {
         {ColourVision::Normal, tr("Normal vision")},
         {ColourVision::Protanopia, tr("Protanopia (no red cones)")},
         {ColourVision::Deuteranopia, tr("Deuteranopia (no green cones)")},
         {ColourVision::Tritanopia, tr("Tritanopia (no blue cones)")}};
     QAction* action = vision->addAction(what.value(choice));
+    action->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | key));
     action->setCheckable(true);
     action->setChecked(choice == ColourVision::Normal);
     action->setData(colourVisionName(choice));
     m_colourVisions->addAction(action);
-    connect(action, &QAction::triggered, this, [this, choice] { setColourVision(choice); });
+    connect(action, &QAction::triggered, this,
+            [this, choice = choice] { setColourVision(choice); });
   }
   m_viewMenu->addAction(m_presentation->toggleAction());
   m_viewMenu->addAction(m_presentation->largerTextAction());
@@ -220,9 +238,11 @@ void MainWindow::buildHelpMenu() {
   connect(keys, &QAction::triggered, this,
           [this] { showShortcuts(this, m_shown->title(), shortcutGroups()); });
   QAction* about = help->addAction(tr("&About Optiscope"));
+  about->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F1));
   about->setMenuRole(QAction::AboutRole);
   connect(about, &QAction::triggered, this, [this] { showAboutBox(this); });
   QAction* aboutQt = help->addAction(tr("About &Qt"));
+  aboutQt->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1));
   aboutQt->setMenuRole(QAction::AboutQtRole);
   connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }

@@ -112,7 +112,7 @@ TEST_CASE("the menus hold the documented actions and shortcuts", "[ui][window]")
       {"Open…", QKeySequence::Open},
       {"Save", QKeySequence::Save},
       {"Save As…", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
-      {"Quit", QKeySequence::Quit},
+      {"Quit", quitKeys()},
       {"Play", QKeySequence(Qt::Key_Space)},
       {"Step", QKeySequence(Qt::Key_Right)},
       {"Reset", QKeySequence(Qt::Key_R)},

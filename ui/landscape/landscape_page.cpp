@@ -9,6 +9,7 @@
 #include <QSettings>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <tuple>
 
 #include "core/experiment/default_scenes.h"
 #include "core/experiment/experiment_configs.h"
@@ -89,6 +90,9 @@ QList<QDockWidget*> LandscapePage::addDocks(QMainWindow* window) {
   QDockWidget* runs = dockOf(m_runsPanel, tr("Runs"), QStringLiteral("RunsDock"), window);
   QDockWidget* plots =
       dockOf(m_sidePlots, tr("Loss and learning rates"), QStringLiteral("PlotsDock"), window);
+  function->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F));
+  runs->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
+  plots->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P));
   m_functionDock = function;
   m_plotsDock = plots;
   m_runsDock = runs;
@@ -252,13 +256,16 @@ void LandscapePage::buildViewActions() {
   auto* legend = new QMenu(tr("Le&gend"), this);
   auto* places = new QActionGroup(legend);
   using Place = LandscapeView::LegendPlacement;
-  const std::pair<Place, QString> choices[] = {{Place::TopRight, tr("Top right")},
-                                               {Place::TopLeft, tr("Top left")},
-                                               {Place::BottomLeft, tr("Bottom left")},
-                                               {Place::BottomRight, tr("Bottom right")},
-                                               {Place::Hidden, tr("Hidden")}};
-  for (const auto& [place, label] : choices) {
+  // Ctrl+Alt and the corner's place on a numeric keypad (7 9 / 1 3); 0 hides, 5 shrinks.
+  const std::tuple<Place, QString, Qt::Key> choices[] = {
+      {Place::TopRight, tr("Top right"), Qt::Key_9},
+      {Place::TopLeft, tr("Top left"), Qt::Key_7},
+      {Place::BottomLeft, tr("Bottom left"), Qt::Key_1},
+      {Place::BottomRight, tr("Bottom right"), Qt::Key_3},
+      {Place::Hidden, tr("Hidden"), Qt::Key_0}};
+  for (const auto& [place, label, key] : choices) {
     QAction* action = legend->addAction(label);
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | key));
     action->setCheckable(true);
     action->setData(static_cast<int>(place));
     places->addAction(action);
@@ -267,6 +274,7 @@ void LandscapePage::buildViewActions() {
   }
   legend->addSeparator();
   QAction* small = legend->addAction(tr("Small"));
+  small->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_5));
   small->setCheckable(true);
   connect(small, &QAction::toggled, m_view, &LandscapeView::setLegendSmall);
   const auto showLegend = [this, places, small] {
